@@ -1,0 +1,53 @@
+package dev.qmiconn.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+import dev.qmiconn.process.CommandRunner;
+import dev.qmiconn.process.ExecRunner;
+import dev.qmiconn.process.RecordingRunner;
+
+/**
+ * What every command needs from the outside world, injected by {@link Main}'s factory: the process seam,
+ * the clock and the environment. Tests build one with a replaying runner.
+ */
+public final class AppContext {
+
+    private final CommandRunner baseRunner;
+    private final Clock clock;
+    private final Map<String, String> environment;
+    private Path recordDirectory;
+    private CommandRunner runner;
+
+    public AppContext(CommandRunner runner, Clock clock, Map<String, String> environment) {
+        this.baseRunner = runner;
+        this.clock = clock;
+        this.environment = Map.copyOf(environment);
+    }
+
+    public static AppContext production() {
+        return new AppContext(new ExecRunner(), Clock.systemDefaultZone(), System.getenv());
+    }
+
+    /** Set by the global {@code --record DIR} option before any command runs. */
+    void recordInto(Path directory) {
+        this.recordDirectory = directory;
+        this.runner = null;
+    }
+
+    public synchronized CommandRunner runner() {
+        if (runner == null) {
+            runner = recordDirectory == null ? baseRunner : new RecordingRunner(baseRunner, recordDirectory);
+        }
+        return runner;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Map<String, String> environment() {
+        return environment;
+    }
+}

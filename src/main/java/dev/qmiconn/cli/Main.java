@@ -1,0 +1,89 @@
+package dev.qmiconn.cli;
+
+import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.qmiconn.process.CommandFailedException;
+import picocli.CommandLine;
+import picocli.CommandLine.IFactory;
+
+/**
+ * Entry point. Builds the picocli tree with an {@link AppContext}, maps every failure to one line on stderr
+ * and an {@link ExitCode}. The only place that calls {@code System.exit}.
+ */
+public final class Main {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine(AppContext.production()).execute(args));
+    }
+
+    /** The full command tree wired to {@code context}; tests call this with a replaying runner. */
+    public static CommandLine commandLine(AppContext context) {
+        CommandLine cl = new CommandLine(RootCommand.class, new ContextFactory(context));
+        cl.setExecutionExceptionHandler(Main::handleExecutionException);
+        cl.setExitCodeExceptionMapper(t -> exitCodeOf(t).code());
+        cl.setParameterExceptionHandler(Main::handleParameterException);
+        return cl;
+    }
+
+    static ExitCode exitCodeOf(Throwable t) {
+        if (t instanceof QmiConnException q) {
+            return q.exitCode();
+        }
+        if (t instanceof CommandFailedException) {
+            return ExitCode.FAILURE;
+        }
+        return ExitCode.INTERNAL;
+    }
+
+    private static int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        ExitCode code = exitCodeOf(e);
+        if (code == ExitCode.INTERNAL) {
+            LOG.error("internal error", e);
+            err.println("qmi-conn: internal error: " + e + " (please report it with the -v output)");
+        } else {
+            LOG.debug("failed", e);
+            err.println("qmi-conn: " + e.getMessage());
+        }
+        err.flush();
+        return code.code();
+    }
+
+    private static int handleParameterException(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        Throwable cause = e.getCause();
+        PrintWriter err = cl.getErr();
+        if (cause instanceof QmiConnException q) { // a validating option setter refused the value
+            err.println("qmi-conn: " + q.getMessage());
+            err.flush();
+            return q.exitCode().code();
+        }
+        err.println("qmi-conn: " + e.getMessage());
+        err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return ExitCode.USAGE.code();
+    }
+
+    /** Creates commands through a constructor taking {@link AppContext} when they have one. */
+    private record ContextFactory(AppContext context) implements IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            for (Constructor<?> c : cls.getDeclaredConstructors()) {
+                if (c.getParameterCount() == 1 && c.getParameterTypes()[0] == AppContext.class) {
+                    c.setAccessible(true);
+                    return cls.cast(c.newInstance(context));
+                }
+            }
+            return CommandLine.defaultFactory().create(cls);
+        }
+    }
+}

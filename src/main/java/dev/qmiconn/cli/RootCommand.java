@@ -1,0 +1,47 @@
+package dev.qmiconn.cli;
+
+import java.nio.file.Path;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code qmi-conn}: a group command; the work is done by its subcommands. */
+@Command(name = "qmi-conn",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Brings a Qualcomm-QMI LTE modem online with the real libqmi tools, keeps it online, "
+                + "and says clearly what is wrong when it is not.",
+        subcommands = {
+                picocli.CommandLine.HelpCommand.class,
+        })
+public final class RootCommand implements Runnable {
+
+    private final AppContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    public RootCommand(AppContext context) {
+        this.context = context;
+    }
+
+    @Option(names = {"-v", "--verbose"}, scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Diagnostics on stderr: every external argv, exit code and duration.")
+    void verbose(boolean on) {
+        Logging.setVerbose(on);
+    }
+
+    @Option(names = "--record", paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Write every external call (argv, exit code, stdout, stderr, duration, libqmi version) "
+                    + "as a JSON transcript into DIR, for bug reports and test fixtures.")
+    void record(Path directory) {
+        context.recordInto(directory);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,177 @@
+package dev.qmiconn.process;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.commons.exec.CommandLine;
+import org.apache.commons.exec.DefaultExecuteResultHandler;
+import org.apache.commons.exec.DefaultExecutor;
+import org.apache.commons.exec.ExecuteException;
+import org.apache.commons.exec.ExecuteWatchdog;
+import org.apache.commons.exec.PumpStreamHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The production {@link CommandRunner}, on Apache Commons Exec. The only class that imports it.
+ * Arguments are passed as they are: no quoting, no variable substitution, no shell.
+ */
+public final class ExecRunner implements CommandRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExecRunner.class);
+
+    @Override
+    public CommandResult run(CommandSpec spec) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ExecuteWatchdog watchdog = ExecuteWatchdog.builder().setTimeout(spec.timeout()).get();
+        DefaultExecutor executor = DefaultExecutor.builder().get();
+        executor.setExitValues(null); // every exit code is a result, not an exception
+        executor.setWatchdog(watchdog);
+        executor.setStreamHandler(new PumpStreamHandler(out, err, stdinOf(spec)));
+        long start = System.nanoTime();
+        int exit;
+        try {
+            exit = executor.execute(toCommandLine(spec.argv()), environment(spec));
+        } catch (ExecuteException e) {
+            exit = e.getExitValue();
+        } catch (IOException e) {
+            // The program could not be started at all (missing binary, permissions): 127 like a shell says.
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            LOG.debug("{} could not start: {}", spec.argv(), e.getMessage());
+            return new CommandResult(spec.argv(), 127, "", e.getMessage(), false, took);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        boolean timedOut = watchdog.killedProcess();
+        CommandResult result = new CommandResult(spec.argv(), timedOut ? -1 : exit,
+                out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), timedOut, took);
+        LOG.debug("ran {} -> exit {}{} in {} ms", spec.argv(), result.exitCode(),
+                timedOut ? " (timed out, killed)" : "", took.toMillis());
+        return result;
+    }
+
+    @Override
+    public BackgroundProcess start(CommandSpec spec) {
+        SyncBuffer out = new SyncBuffer();
+        SyncBuffer err = new SyncBuffer();
+        CompletableFuture<Process> launched = new CompletableFuture<>();
+        // Commons Exec launches asynchronous programs on its own thread; capture the Process for its PID.
+        DefaultExecutor executor = new DefaultExecutor() {
+            @Override
+            protected Process launch(CommandLine command, Map<String, String> env, File dir) throws IOException {
+                try {
+                    Process p = super.launch(command, env, dir);
+                    launched.complete(p);
+                    return p;
+                } catch (IOException | RuntimeException e) {
+                    launched.completeExceptionally(e);
+                    throw e;
+                }
+            }
+        };
+        executor.setExitValues(null);
+        executor.setStreamHandler(new PumpStreamHandler(out, err, stdinOf(spec)));
+        DefaultExecuteResultHandler handler = new DefaultExecuteResultHandler();
+        try {
+            executor.execute(toCommandLine(spec.argv()), environment(spec), handler);
+        } catch (IOException e) {
+            throw new CommandFailedException(new CommandResult(spec.argv(), 127, "", e.getMessage(), false,
+                    Duration.ZERO));
+        }
+        Process process;
+        try {
+            process = launched.get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting " + spec.argv(), e);
+        } catch (ExecutionException | TimeoutException e) {
+            String why = e.getCause() == null ? e.toString() : e.getCause().getMessage();
+            throw new CommandFailedException(new CommandResult(spec.argv(), 127, "", why, false, Duration.ZERO));
+        }
+        LOG.debug("started {} as pid {}", spec.argv(), process.pid());
+        return new ExecBackgroundProcess(spec.argv(), process, out, err);
+    }
+
+    private static InputStream stdinOf(CommandSpec spec) {
+        return spec.stdin() == null ? null : new ByteArrayInputStream(spec.stdin().getBytes(StandardCharsets.UTF_8));
+    }
+
+    static CommandLine toCommandLine(List<String> argv) {
+        CommandLine line = new CommandLine(argv.get(0));
+        for (String arg : argv.subList(1, argv.size())) {
+            line.addArgument(arg, false);
+        }
+        return line;
+    }
+
+    private static Map<String, String> environment(CommandSpec spec) {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.putAll(spec.environment());
+        return env;
+    }
+
+    /** A growing byte buffer that the pump thread writes and readers snapshot. */
+    static final class SyncBuffer extends ByteArrayOutputStream {
+        synchronized String text() {
+            return toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static final class ExecBackgroundProcess implements BackgroundProcess {
+        private final List<String> argv;
+        private final Process process;
+        private final SyncBuffer out;
+        private final SyncBuffer err;
+
+        ExecBackgroundProcess(List<String> argv, Process process, SyncBuffer out, SyncBuffer err) {
+            this.argv = List.copyOf(argv);
+            this.process = process;
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override public List<String> argv() { return argv; }
+        @Override public long pid() { return process.pid(); }
+        @Override public boolean isAlive() { return process.isAlive(); }
+        @Override public String stdout() { return out.text(); }
+        @Override public String stderr() { return err.text(); }
+
+        @Override
+        public OptionalInt waitFor(Duration timeout) {
+            try {
+                if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    return OptionalInt.of(process.exitValue());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return OptionalInt.empty();
+        }
+
+        @Override
+        public void stop(Duration grace) {
+            if (!process.isAlive()) {
+                return;
+            }
+            LOG.debug("stopping pid {} ({})", process.pid(), argv.get(0));
+            process.destroy();
+            if (waitFor(grace).isEmpty()) {
+                process.destroyForcibly();
+                waitFor(Duration.ofSeconds(2));
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.qmiconn.process;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.qmiconn.config.AtomicFiles;
+
+/**
+ * Decorator that writes every finished call as a {@link Transcript} JSON file into a directory
+ * ({@code --record DIR}), numbered in call order, so a user with a real modem can hand us fixtures.
+ */
+public final class RecordingRunner implements CommandRunner {
+
+    private static final Pattern QMICLI_VERSION = Pattern.compile("^qmicli (\\S+)", Pattern.MULTILINE);
+
+    private final CommandRunner delegate;
+    private final Path directory;
+    private final AtomicInteger sequence = new AtomicInteger();
+    private volatile String libqmiVersion;
+
+    public RecordingRunner(CommandRunner delegate, Path directory) {
+        this.delegate = delegate;
+        this.directory = directory;
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create recording directory " + directory, e);
+        }
+    }
+
+    @Override
+    public CommandResult run(CommandSpec spec) {
+        CommandResult result = delegate.run(spec);
+        String version = isLibqmiTool(spec) ? libqmiVersion(spec, result) : null;
+        String name = String.format("%03d-%s.json", sequence.incrementAndGet(), spec.program());
+        AtomicFiles.write(directory.resolve(name), Transcript.of(result, version).toJson());
+        return result;
+    }
+
+    @Override
+    public BackgroundProcess start(CommandSpec spec) {
+        return delegate.start(spec); // long-running programs are not transcripts
+    }
+
+    private static boolean isLibqmiTool(CommandSpec spec) {
+        return spec.program().equals("qmicli") || spec.program().equals("qmi-network");
+    }
+
+    private String libqmiVersion(CommandSpec spec, CommandResult result) {
+        if (libqmiVersion == null) {
+            String text = spec.argv().contains("--version") ? result.stdout()
+                    : delegate.run(CommandSpec.of("qmicli", "--version")).stdout();
+            Matcher m = QMICLI_VERSION.matcher(text);
+            libqmiVersion = m.find() ? m.group(1) : "unknown";
+        }
+        return libqmiVersion;
+    }
+}
