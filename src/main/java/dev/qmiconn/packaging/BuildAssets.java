@@ -61,7 +61,8 @@ public final class BuildAssets {
                 new ManPage.Section("FILES", """
                         .TP
                         /etc/default/qmi\\-conn
-                        APN and extra options for the systemd unit \\fBqmi\\-conn@.service\\fR.
+                        Options for \\fBqmi\\-conn up\\fR run by the systemd unit \\fBqmi\\-conn@.service\\fR \
+                        (QMI_CONN_UP_OPTS, e.g. the APN).
                         .TP
                         /lib/systemd/system/qmi\\-conn@.service
                         Brings the modem whose control device is /dev/\\fIINSTANCE\\fR online at boot, e.g. \
