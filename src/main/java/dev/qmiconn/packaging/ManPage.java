@@ -26,6 +26,10 @@ public final class ManPage {
     public record Section(String title, String roff) {
     }
 
+    /** The order of picocli's own usage help: by the shortest name, dashes and case ignored. */
+    private static final java.util.Comparator<OptionSpec> BY_NAME = java.util.Comparator.comparing(
+            o -> o.shortestName().replaceFirst("^-+", "").toLowerCase(java.util.Locale.ROOT));
+
     private ManPage() {
     }
 
@@ -77,7 +81,8 @@ public final class ManPage {
                 paragraphs(r, described(p));
             }
         }
-        List<OptionSpec> options = spec.options().stream().filter(o -> !o.hidden()).toList();
+        List<OptionSpec> options = spec.options().stream().filter(o -> !o.hidden())
+                .sorted(spec.usageMessage().sortOptions() ? BY_NAME : (a, b) -> 0).toList();
         if (!options.isEmpty()) {
             r.append(".SH OPTIONS\n");
             for (OptionSpec o : options) {

@@ -35,11 +35,14 @@ class ManPageTest {
 
     @Command(name = "up", description = ".starts with a dot, has a \\ backslash and --apn", showDefaultValues = true)
     static final class Up implements Runnable {
-        @Option(names = "--apn", paramLabel = "APN", description = "The carrier's APN.", defaultValue = "internet")
-        String apn;
-
         @Option(names = "--dry-run", description = "'quoted start")
         boolean dryRun;
+
+        @Option(names = "--secret-knob", hidden = true)
+        boolean hiddenOne;
+
+        @Option(names = "--apn", paramLabel = "APN", description = "The carrier's APN.", defaultValue = "internet")
+        String apn;
 
         @Override
         public void run() {
@@ -103,6 +106,17 @@ class ManPageTest {
         String systemd = page("tool-generate-systemd");
         assertTrue(systemd.contains(".SH ARGUMENTS\n.TP\n\\fIARGS\\fR\nOptions for up.\n"), systemd);
         assertTrue(systemd.contains(".SH \"SEE ALSO\"\n\\fBtool\\-generate\\fR(1)"), systemd);
+    }
+
+    @Test
+    void should_list_options_in_the_order_of_picocli_usage_help() {
+        String up = page("tool-up");
+        int apn = up.indexOf("\\fB\\-\\-apn\\fR");
+        int dryRun = up.indexOf("\\fB\\-\\-dry\\-run\\fR");
+        int help = up.indexOf("\\fB\\-h\\fR");
+        assertTrue(apn > 0 && apn < dryRun, up);
+        assertTrue(help < 0, "up has no help option of its own: " + up);
+        assertTrue(!up.contains("secret"), "hidden options stay out: " + up);
     }
 
     @Test
