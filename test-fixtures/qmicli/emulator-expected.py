@@ -84,3 +84,5 @@ w('wds-start-network/emulator-call-failed', failure("CALL_FAILED", "CALL_FAILED"
 w('wds-start-network/emulator-no-signal', failure("CALL_FAILED", "CALL_FAILED", 14, "CallFailed",
     "error: couldn't start network: QMI protocol error (14): 'CallFailed'", 3, "generic-no-service", "[cm] no-service",
     cid=1))
+w('wds-start-network/emulator-cid-limit', failure("MODEM_ERROR", "CLIENT_IDS_EXHAUSTED", 5, "ClientIdsExhausted",
+    "error: couldn't create client for the 'wds' service: QMI protocol error (5): 'ClientIdsExhausted'", service="wds"))

@@ -40,7 +40,7 @@ final class WdsService implements ServiceHandler {
             return Reply.error(QmiError.MISSING_ARGUMENT);
         }
         long handle = tlv.reader().getInt() & 0xFFFFFFFFL;
-        Optional<ModemState.ActiveSession> live = modem.session();
+        Optional<ActiveSession> live = modem.session();
         if (live.isPresent() && (handle == live.get().handle() || handle == GLOBAL_HANDLE)
                 && live.get().clientId() == request.clientId()) {
             modem.endSession();
@@ -63,11 +63,11 @@ final class WdsService implements ServiceHandler {
     }
 
     private static Reply currentSettings(ModemState modem) {
-        Optional<ModemState.ActiveSession> live = modem.session();
+        Optional<ActiveSession> live = modem.session();
         if (live.isEmpty()) {
             return Reply.error(QmiError.OUT_OF_CALL);
         }
-        ModemState.ActiveSession s = live.get();
+        ActiveSession s = live.get();
         Data data = modem.scenario.data();
         List<Tlv> tlvs = new ArrayList<>();
         tlvs.add(Tlv.string(0x14, s.apn()));

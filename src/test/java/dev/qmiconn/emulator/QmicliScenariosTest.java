@@ -67,6 +67,23 @@ class QmicliScenariosTest {
     }
 
     @Test
+    void should_refuse_client_ids_past_the_modems_limit_until_they_are_released() throws Exception {
+        try (QmicliRig rig = new QmicliRig(Scenario.load("cid-limit"), new ManualClock())) {
+            int limit = rig.emulator.scenario().clientIdLimit();
+            for (int i = 0; i < limit; i++) {
+                ok(rig, null, null, "--wds-noop", "--client-no-release-cid");
+            }
+            CommandResult start = rig.qmicli("--wds-start-network=apn=fast.metropcs.com", "--client-no-release-cid");
+            rig.record("wds-start-network", "cid-limit", start);
+            assertEquals(1, start.exitCode());
+            assertTrue(start.stderr().contains("QMI protocol error (5): 'ClientIdsExhausted'"), start.stderr());
+            assertEquals(limit, rig.emulator.liveClientIds());
+            ok(rig, null, null, "--device-open-sync", "--dms-get-ids");
+            assertEquals(0, rig.emulator.liveClientIds());
+        }
+    }
+
+    @Test
     void should_hang_up_the_bridge_when_the_device_vanishes_and_serve_a_new_one_after_it_returns()
             throws Exception {
         ManualClock clock = new ManualClock();
