@@ -127,7 +127,14 @@ final class ModemState {
             todo = List.copyOf(pending);
             pending.clear();
         }
-        todo.forEach(Runnable::run);
+        for (Runnable r : todo) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                // a listener's bug must not take the modem (and qmicli's answer) down with it
+                org.slf4j.LoggerFactory.getLogger(ModemState.class).warn("emulator listener failed", e);
+            }
+        }
     }
 
     // ---- presence, mode, registration ----------------------------------------------------------------
