@@ -58,6 +58,7 @@ public final class Sandbox implements AutoCloseable {
         if (!missing.isEmpty()) {
             throw new SandboxException("the sandbox needs " + String.join(", ", missing) + " (run bin/setup)");
         }
+        new StaleSandboxSweeper(runner, options.baseDir()).sweep();
         Sandbox sandbox = new Sandbox(options, runner);
         try {
             sandbox.build(options.scenario(), modems);
