@@ -21,7 +21,7 @@ import dev.qmiconn.emulator.EmulatedModem;
  * own parts (namespaces, fake sysfs, dnsmasq following the session, device presence) be tested without the
  * emulator; the test flips the session and the device presence by hand.
  */
-final class StandInModem implements EmulatedModem {
+public final class StandInModem implements EmulatedModem {
 
     private final Path socket;
     private final ServerSocketChannel server;
@@ -40,7 +40,7 @@ final class StandInModem implements EmulatedModem {
         t.start();
     }
 
-    static StandInModem start(String scenario, Path socket) throws IOException {
+    public static StandInModem start(String scenario, Path socket) throws IOException {
         return new StandInModem(socket);
     }
 
@@ -60,12 +60,12 @@ final class StandInModem implements EmulatedModem {
 
     long bytesReceived() { return bytesReceived; }
 
-    void setSession(Optional<SessionSettings> s) {
+    public void setSession(Optional<SessionSettings> s) {
         session = s;
         sessionListeners.forEach(l -> l.accept(s));
     }
 
-    void setPresent(boolean present) {
+    public void setPresent(boolean present) {
         presenceListeners.forEach(l -> l.accept(present));
     }
 
