@@ -79,7 +79,7 @@ public final class UpFlow {
                 Applied applied = new IpConfigurator(qmi, new Dhcp(runner, paths.dhcpHook()), net, out)
                         .configure(iface, req.ipConfig(), req.ipType() == null || req.ipType().wantsV4(),
                                 req.ipType() != null && req.ipType().wantsV6());
-                state = state.up(req.ipConfig().name().toLowerCase(java.util.Locale.ROOT), applied.v4(),
+                state = state.up(applied.v4() == null ? "none" : applied.v4().source(), applied.v4(),
                         applied.v6Address(), applied.v6Prefix()).withDns(applied.dns());
                 DnsBlock.apply(paths.resolvHead(), req.deviceName(), applied.dns());
                 if (req.dnsApply()) {
