@@ -30,8 +30,12 @@ public record LibqmiVersion(int major, int minor, int micro, String text) implem
         if (!m.find()) {
             throw QmicliParseException.of("--version", "no 'qmicli X.Y.Z' line", versionOutput);
         }
-        int micro = m.group(4) == null ? 0 : Integer.parseInt(m.group(4));
-        return new LibqmiVersion(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), micro, m.group(1));
+        try {
+            int micro = m.group(4) == null ? 0 : Integer.parseInt(m.group(4));
+            return new LibqmiVersion(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), micro, m.group(1));
+        } catch (NumberFormatException e) {
+            throw QmicliParseException.of("--version", "version number out of range", versionOutput);
+        }
     }
 
     /** Parses a bare version such as {@code 1.16.2}. */

@@ -78,7 +78,7 @@ public final class QmicliErrors {
         String line = errorLine;
         while (m.find()) { // the last one: qmi-network transcripts carry a harmless WDA error first
             context = m.group(1);
-            code = Integer.valueOf(m.group(2));
+            code = number(m.group(2));
             name = m.group(3);
             int end = text.indexOf('\n', m.start());
             line = text.substring(m.start(), end < 0 ? text.length() : end).strip();
@@ -95,7 +95,7 @@ public final class QmicliErrors {
         String verbose = null;
         Matcher c = CALL_END.matcher(text);
         if (c.find()) {
-            cerCode = Integer.valueOf(c.group(1));
+            cerCode = number(c.group(1));
             cer = c.group(2);
         }
         Matcher v = VERBOSE_CALL_END.matcher(text);
@@ -180,7 +180,16 @@ public final class QmicliErrors {
         if (!m.find()) {
             return null;
         }
-        return Integer.valueOf(m.group(1) != null ? m.group(1) : m.group(2));
+        return number(m.group(1) != null ? m.group(1) : m.group(2));
+    }
+
+    /** A number from qmicli's text, or null when it does not fit (a failure must never fail to classify). */
+    private static Integer number(String digits) {
+        try {
+            return Integer.valueOf(digits);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static String lastErrorLine(String text) {

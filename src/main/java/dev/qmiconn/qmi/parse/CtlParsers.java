@@ -51,7 +51,7 @@ public final class CtlParsers {
         for (String line : Fields.lines(out)) {
             Matcher m = SERVICE.matcher(line);
             if (m.matches()) {
-                list.add(new ServiceVersion(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+                list.add(new ServiceVersion(m.group(1), Fields.toInt(a, out, m.group(2)), Fields.toInt(a, out, m.group(3))));
             }
         }
         return new ServiceVersions(list);

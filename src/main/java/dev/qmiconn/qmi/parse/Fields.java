@@ -55,7 +55,19 @@ final class Fields {
     }
 
     static Integer toInt(String action, String text, String v) {
-        return Math.toIntExact(toLong(action, text, v));
+        long l = toLong(action, text, v);
+        if (l < Integer.MIN_VALUE || l > Integer.MAX_VALUE) {
+            throw QmicliParseException.of(action, "'" + v + "' is out of range", text);
+        }
+        return (int) l;
+    }
+
+    static double toDouble(String action, String text, String v) {
+        try {
+            return Double.parseDouble(v.strip());
+        } catch (NumberFormatException e) {
+            throw QmicliParseException.of(action, "'" + v + "' is not a number", text);
+        }
     }
 
     static Optional<Long> longValue(String action, String text, String label) {

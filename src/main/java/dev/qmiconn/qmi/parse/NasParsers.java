@@ -68,13 +68,13 @@ public final class NasParsers {
         for (String line : Fields.lines(out)) {
             Matcher m;
             if ((m = NETWORK.matcher(line)).matches()) {
-                section.add(new SignalValue(RadioInterface.fromQmicli(m.group(1)), Double.parseDouble(m.group(2))));
+                section.add(new SignalValue(RadioInterface.fromQmicli(m.group(1)), Fields.toDouble(a, out, m.group(2))));
             } else if ((m = SINR.matcher(line)).matches()) {
-                int level = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
-                sinr = new Sinr(level, m.group(3) == null ? null : Double.valueOf(m.group(3)));
+                int level = Fields.toInt(a, out, m.group(1) != null ? m.group(1) : m.group(2));
+                sinr = new Sinr(level, m.group(3) == null ? null : Fields.toDouble(a, out, m.group(3)));
                 section = ignored;
             } else if ((m = IO.matcher(line)).matches()) {
-                io = Integer.valueOf(m.group(1));
+                io = Fields.toInt(a, out, m.group(1));
                 section = ignored;
             } else if ((m = SECTION.matcher(line)).matches()) {
                 section = switch (m.group(1)) {

@@ -63,7 +63,7 @@ public final class UimParsers {
                 if (slot != null) {
                     slots.add(slot.build(app));
                 }
-                slot = new SlotBuilder(Integer.parseInt(m.group(1)));
+                slot = new SlotBuilder(Fields.toInt(a, out, m.group(1)));
                 app = null;
             } else if (slot != null && (m = APPLICATION.matcher(line)).matches()) {
                 if (app != null) {

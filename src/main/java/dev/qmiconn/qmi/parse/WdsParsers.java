@@ -46,7 +46,7 @@ public final class WdsParsers {
     /** The {@code CID: 'N'} of a {@code Client ID not released:} block, also printed by a failed start. */
     public static Optional<Integer> releasedCid(String out) {
         Matcher m = CID.matcher(out == null ? "" : out);
-        return m.find() ? Optional.of(Integer.valueOf(m.group(1))) : Optional.empty();
+        return m.find() ? Optional.of(Fields.toInt("--wds-start-network", out, m.group(1))) : Optional.empty();
     }
 
     /**
@@ -95,8 +95,8 @@ public final class WdsParsers {
         return new CurrentSettings(Fields.value(out, "IP Family").orElse(null),
                 Fields.value(out, "IPv4 address").orElse(null), mask, mask == null ? null : prefixOf(a, out, mask),
                 Fields.value(out, "IPv4 gateway address").orElse(null), dns4,
-                v6[0], v6[1] == null ? null : Integer.valueOf(v6[1]),
-                gw6[0], gw6[1] == null ? null : Integer.valueOf(gw6[1]), dns6,
+                v6[0], v6[1] == null ? null : Fields.toInt(a, out, v6[1]),
+                gw6[0], gw6[1] == null ? null : Fields.toInt(a, out, gw6[1]), dns6,
                 Fields.intValue(a, out, "MTU").orElse(null), domains);
     }
 
