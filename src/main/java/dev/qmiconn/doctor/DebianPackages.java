@@ -53,7 +53,10 @@ public final class DebianPackages {
         return Optional.ofNullable(versions.get(pkg));
     }
 
-    /** The upstream part of a Debian version: {@code 1:2.6.1-3+b1} becomes {@code 2.6.1}. */
+    /**
+     * The upstream part of a Debian version: {@code 1:2.6.1-3+b1} becomes {@code 2.6.1}, and repack or backport
+     * markers go too ({@code 2.5.0+repack0-1} becomes {@code 2.5.0}).
+     */
     public static String upstream(String debianVersion) {
         String v = debianVersion;
         int colon = v.indexOf(':');
@@ -64,6 +67,6 @@ public final class DebianPackages {
         if (dash > 0) {
             v = v.substring(0, dash);
         }
-        return v;
+        return v.replaceFirst("[+~].*$", "");
     }
 }
