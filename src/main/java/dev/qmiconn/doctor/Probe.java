@@ -6,6 +6,7 @@ import dev.qmiconn.doctor.Hardware.ControlDevice;
 import dev.qmiconn.process.CommandResult;
 import dev.qmiconn.process.CommandRunner;
 import dev.qmiconn.process.CommandSpec;
+import dev.qmiconn.qmi.QmiClient;
 
 /**
  * What every check may look at: the files under the root, the hardware scan, the installed packages, and the
@@ -21,6 +22,11 @@ public record Probe(SystemRoot sys, CommandRunner runner, DoctorOptions options,
     /** Runs a program with the doctor's per-call timeout. */
     public CommandResult run(String... argv) {
         return runner.run(CommandSpec.of(argv).withTimeout(options.callTimeout()));
+    }
+
+    /** A QMI client with doctor's call timeout; {@code device} may be empty for {@code --version}. */
+    public QmiClient qmiClient(String device, boolean proxy) {
+        return new QmiClient(runner, device, proxy, options.callTimeout());
     }
 
     public boolean hasProgram(String name) {

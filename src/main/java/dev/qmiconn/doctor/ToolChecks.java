@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import dev.qmiconn.process.CommandResult;
+import dev.qmiconn.cli.QmiConnException;
 
 /** The programs qmi-conn drives: libqmi's qmicli and qmi-network (and their version), and a DHCP client. */
 final class ToolChecks {
@@ -25,14 +25,13 @@ final class ToolChecks {
         if (!p.hasProgram("qmicli")) {
             return Optional.empty();
         }
-        CommandResult r = p.run("qmicli", "--version");
-        Optional<String> version = LibqmiVerdicts.parseVersion(r.stdout());
-        if (!r.succeeded() || version.isEmpty()) {
-            String how = r.timedOut() ? "timed out" : "exit " + r.exitCode();
+        try {
+            return Optional.of(LibqmiVerdicts.finding(p.qmiClient("", false).policy().verdict()));
+        } catch (QmiConnException e) {
             return Optional.of(Finding.fail("libqmi-version", "qmicli --version did not say its version ("
-                    + how + firstLine(r.stderr()) + ")", "sudo apt install --reinstall libqmi-utils"));
+                    + firstLine(e.getMessage()).replaceFirst("^: ", "") + ")",
+                    "sudo apt install --reinstall libqmi-utils"));
         }
-        return Optional.of(LibqmiVerdicts.verdict(version.get()));
     }
 
     private static String firstLine(String s) {

@@ -47,7 +47,8 @@ class SituationsTest {
 
         JsonNode v = run.finding("libqmi-version");
         assertEquals("warn", v.get("result").asText());
-        assertTrue(v.get("why").asText().contains("libqmi 1.16.2 has Debian bug 845979"), v.toString());
+        assertTrue(v.get("why").asText().contains("libqmi 1.16.2 has the IP-family bug (Debian #845979)"),
+                v.toString());
         assertTrue(v.get("why").asText().contains("QMI protocol error 64"), v.toString());
         assertEquals(14, run.exitCode, "one warning, no failure");
     }
