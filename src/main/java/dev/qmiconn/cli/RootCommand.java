@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 picocli.CommandLine.HelpCommand.class,
                 DoctorCommand.class,
+                SimulateCommand.class,
         })
 public final class RootCommand implements Runnable {
 
