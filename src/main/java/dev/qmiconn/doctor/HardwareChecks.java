@@ -104,9 +104,13 @@ final class HardwareChecks {
         if (iface.equals("wwan0")) {
             return Optional.of(Finding.ok("wwan-interface", "wwan0 belongs to " + c.devPath()));
         }
-        return Optional.of(Finding.warn("wwan-interface", c.devPath() + "'s interface is " + iface
-                + ", not wwan0 (renamed by udev): stanzas and scripts written for wwan0 will not find it",
-                "use " + iface + " instead of wwan0, e.g. qmi-conn up --iface " + iface));
+        String renamed = c.devPath() + "'s interface is " + iface + ", not wwan0 (renamed by udev)";
+        Optional<String> stanza = InterfacesFile.filesMentioning(p, "wwan0");
+        if (stanza.isEmpty()) {
+            return Optional.of(Finding.ok("wwan-interface", renamed + "; qmi-conn up finds it (--iface auto)"));
+        }
+        return Optional.of(Finding.warn("wwan-interface", renamed + ", but " + stanza.get() + " is written for wwan0",
+                "sudo sed -i 's/\\bwwan0\\b/" + iface + "/g' " + stanza.get()));
     }
 
     static Optional<Finding> rawIp(Probe p) {

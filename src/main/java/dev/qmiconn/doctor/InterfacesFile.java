@@ -2,6 +2,7 @@ package dev.qmiconn.doctor;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -62,6 +63,22 @@ final class InterfacesFile {
         }
         return texts.stream().flatMap(t -> directives(t).stream())
                 .anyMatch(l -> l.matches("iface\\s+" + Pattern.quote(iface) + "\\s+inet\\s+dhcp.*"));
+    }
+
+    /** The first ifupdown file (interfaces or interfaces.d/*) with a stanza line naming {@code iface}. */
+    static Optional<String> filesMentioning(Probe p, String iface) {
+        List<String> files = new ArrayList<>();
+        files.add(MAIN);
+        p.sys().list(DIR).forEach(f -> files.add(DIR + "/" + f));
+        Pattern word = Pattern.compile("(^|\\s)" + Pattern.quote(iface) + "(\\s|$)");
+        for (String f : files) {
+            String text = p.sys().read(f).orElse("");
+            if (directives(text).stream().anyMatch(l -> (l.startsWith("iface ") || l.startsWith("auto ")
+                    || l.startsWith("allow-")) && word.matcher(l).find())) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Non-comment lines, trimmed, whitespace collapsed. */

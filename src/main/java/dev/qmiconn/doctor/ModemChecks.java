@@ -104,7 +104,8 @@ final class ModemChecks {
         return switch (c.pin1State()) {
             case DISABLED, ENABLED_VERIFIED -> Finding.ok("sim", "SIM present, PIN " + c.pin1State().qmicli() + app);
             case ENABLED_NOT_VERIFIED -> Finding.fail("sim", "the SIM wants its PIN, " + c.pin1Retries()
-                    + " PIN tries left", "qmicli -d " + dev + " --uim-verify-pin=PIN1,YOUR-PIN");
+                    + " PIN tries left", "qmi-conn up --pin YOUR-PIN   (or: qmicli -d " + dev
+                    + " --uim-verify-pin=PIN1,YOUR-PIN)");
             case BLOCKED -> Finding.fail("sim", "the PIN is blocked: the SIM wants its PUK (" + c.puk1Retries()
                     + " tries left)", "qmicli -d " + dev + " --uim-unblock-pin=PIN1,YOUR-PUK,NEW-PIN");
             case PERMANENTLY_BLOCKED -> Finding.fail("sim", "the SIM is permanently blocked",

@@ -9,8 +9,8 @@ import dev.qmiconn.doctor.Processes.Running;
 /** What else on the system gets in the way: ModemManager on the port, and who (if anyone) reads resolv.conf.head. */
 final class SystemChecks {
 
-    static final String STOP_MM = "sudo systemctl disable --now ModemManager   (or share the port: qmicli -p ..., "
-            + "PROXY=yes in /etc/qmi-network.conf)";
+    static final String STOP_MM = "sudo systemctl disable --now ModemManager   (or keep it and share the port "
+            + "through qmi-proxy: qmi-conn up --proxy, qmicli -p, PROXY=yes in /etc/qmi-network.conf)";
 
     private SystemChecks() {
     }

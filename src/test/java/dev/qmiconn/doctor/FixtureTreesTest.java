@@ -98,7 +98,8 @@ class FixtureTreesTest {
         assertTrue(run.finding("wwan-interface").get("why").asText().contains("wwp0s20u4i4, not wwan0"));
         assertTrue(run.finding("dhcp-client").get("why").asText().contains("65534"));
         assertEquals("the SIM wants its PIN, 2 PIN tries left", run.finding("sim").get("why").asText());
-        assertEquals("qmicli -d /dev/cdc-wdm0 --uim-verify-pin=PIN1,YOUR-PIN", run.finding("sim").get("fix").asText());
+        assertEquals("qmi-conn up --pin YOUR-PIN   (or: qmicli -d /dev/cdc-wdm0 --uim-verify-pin=PIN1,YOUR-PIN)",
+                run.finding("sim").get("fix").asText());
         assertTrue(run.finding("signal").get("why").asText().startsWith("weak signal: lte -104 dBm"));
     }
 

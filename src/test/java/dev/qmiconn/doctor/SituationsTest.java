@@ -76,6 +76,22 @@ class SituationsTest {
     }
 
     @Test
+    void should_warn_when_a_stanza_still_names_wwan0_but_the_interface_was_renamed() throws IOException {
+        Path root = DoctorRun.copyTree("quectel-ec25-rawip", dir);
+        Files.createDirectories(root.resolve("etc/network/interfaces.d"));
+        Files.writeString(root.resolve("etc/network/interfaces.d/wwan0"), "allow-hotplug wwan0\n"
+                + "iface wwan0 inet dhcp\n");
+
+        DoctorRun run = DoctorRun.run(List.of(DoctorRun.version("1.32.2")), "--json", "--no-query", "--root",
+                root.toString());
+
+        JsonNode w = run.finding("wwan-interface");
+        assertEquals("warn", w.get("result").asText());
+        assertEquals("sudo sed -i 's/\\bwwan0\\b/wwp0s20u4i4/g' /etc/network/interfaces.d/wwan0",
+                w.get("fix").asText());
+    }
+
+    @Test
     void should_warn_when_modemmanager_is_enabled_but_not_running() throws IOException {
         Path root = DoctorRun.copyTree("nothing-plugged", dir);
         Path wants = root.resolve("etc/systemd/system/multi-user.target.wants");
