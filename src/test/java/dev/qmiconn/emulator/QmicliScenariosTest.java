@@ -30,11 +30,12 @@ class QmicliScenariosTest {
                     "--nas-get-serving-system").stdout(), "Registration state"));
 
             CommandResult wrong = rig.qmicli("--uim-verify-pin=PIN1,0000");
+            rig.record("uim-verify-pin", "pin-incorrect", wrong);
             assertEquals(1, wrong.exitCode());
             assertTrue(wrong.stderr().contains("QMI protocol error (12): 'IncorrectPin'"), wrong.stderr());
             assertTrue(wrong.stderr().contains("Verify: 2"), wrong.stderr()); // qmicli prints retries on stderr
 
-            ok(rig, null, null, "--uim-verify-pin=PIN1," + rig.emulator.scenario().sim().pin());
+            ok(rig, "uim-verify-pin", "pin", "--uim-verify-pin=PIN1," + rig.emulator.scenario().sim().pin());
             assertEquals("not-registered-searching", quoted(ok(rig, "nas-get-serving-system", "pin-searching",
                     "--nas-get-serving-system").stdout(), "Registration state"));
             clock.advanceSeconds(rig.emulator.scenario().radio().registrationSeconds());
