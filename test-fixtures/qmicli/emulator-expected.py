@@ -95,3 +95,5 @@ w('uim-verify-pin/emulator-pin-incorrect', failure("SIM_ERROR", "SIM", 12, "Inco
 w('wda-set-data-format/emulator-raw-ip-to-802-3', ack("Successfully set data format"))
 w('wds-noop/emulator-call-failed-release', ack(None))
 w('wds-stop-network/emulator-e397u-53', ack("Network stopped"))
+w('uim-get-card-status/emulator-no-sim', {"slots": [{"slot": 1, "cardState": "absent", "upinState": "NOT_INITIALIZED",
+    "upinRetries": 0, "upukRetries": 0, "applications": []}]})

@@ -45,6 +45,16 @@ class QmicliScenariosTest {
     }
 
     @Test
+    void should_report_no_card_without_a_sim() throws Exception {
+        try (QmicliRig rig = new QmicliRig(Scenario.load("no-sim"), new ManualClock())) {
+            String card = ok(rig, "uim-get-card-status", "no-sim", "--uim-get-card-status").stdout();
+            assertEquals("absent", quoted(card, "Card state"));
+            assertFalse(card.contains("Application ["), card);
+            assertEquals(0, rig.emulator.liveClientIds());
+        }
+    }
+
+    @Test
     void should_show_no_signal_searching_and_fail_starts_with_no_service() throws Exception {
         ManualClock clock = new ManualClock();
         try (QmicliRig rig = new QmicliRig(Scenario.load("no-signal"), clock)) {
