@@ -97,3 +97,5 @@ w('wds-noop/emulator-call-failed-release', ack(None))
 w('wds-stop-network/emulator-e397u-53', ack("Network stopped"))
 w('uim-get-card-status/emulator-no-sim', {"slots": [{"slot": 1, "cardState": "absent", "upinState": "NOT_INITIALIZED",
     "upinRetries": 0, "upukRetries": 0, "applications": []}]})
+w('dms-get-ids/emulator-no-answer', failure("MODEM_ERROR", "TRANSACTION_TIMEOUT", None, None,
+    "error: couldn't create client for the 'dms' service: CID allocation failed in the CTL client: Transaction timed out"))

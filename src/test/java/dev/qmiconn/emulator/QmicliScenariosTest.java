@@ -94,6 +94,28 @@ class QmicliScenariosTest {
         }
     }
 
+    /** Takes qmicli's own 10 s allocation timeout: the one slow case of the tier. */
+    @Test
+    void should_make_qmicli_time_out_when_the_modem_stays_silent() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode)
+                json.readTree(Scenario.class.getResourceAsStream("/scenarios/e397u-53.json"));
+        tree.put("name", "silent-allocate");
+        tree.putArray("faults").addObject().put("type", "no-answer").put("request", "ctl/allocate-cid").put("times", 1);
+        Scenario silent = Scenario.parse(json.writeValueAsString(tree), "silent-allocate");
+        try (QmicliRig rig = new QmicliRig(silent, new ManualClock())) {
+            CommandResult r = rig.qmicli("--dms-get-ids");
+            rig.record("dms-get-ids", "no-answer", r);
+            assertEquals(1, r.exitCode());
+            assertTrue(r.stderr().contains("error: couldn't create client for the 'dms' service: "
+                    + "CID allocation failed in the CTL client: Transaction timed out"), r.stderr());
+            assertTrue(r.duration().toMillis() >= 9_000, "qmicli waited its 10 s: " + r.duration());
+            assertEquals(0, rig.emulator.liveClientIds(), "an unanswered allocation allocates nothing");
+            ok(rig, null, null, "--dms-get-ids");
+            assertEquals(0, rig.emulator.liveClientIds());
+        }
+    }
+
     @Test
     void should_hang_up_the_bridge_when_the_device_vanishes_and_serve_a_new_one_after_it_returns()
             throws Exception {
