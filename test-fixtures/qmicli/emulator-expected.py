@@ -86,3 +86,16 @@ w('wds-start-network/emulator-no-signal', failure("CALL_FAILED", "CALL_FAILED", 
     cid=1))
 w('wds-start-network/emulator-cid-limit', failure("MODEM_ERROR", "CLIENT_IDS_EXHAUSTED", 5, "ClientIdsExhausted",
     "error: couldn't create client for the 'wds' service: QMI protocol error (5): 'ClientIdsExhausted'", service="wds"))
+ack = lambda text, cid=None: {"confirmation": text, "cidNotReleased": cid}
+w('dms-noop/emulator-e397u-53-no-release', ack(None, 1))
+w('dms-set-operating-mode/emulator-raw-ip-low-power', ack("Operating mode set successfully"))
+w('uim-verify-pin/emulator-pin', ack("PIN verified successfully"))
+w('uim-verify-pin/emulator-pin-incorrect', failure("SIM_ERROR", "SIM", 12, "IncorrectPin",
+    "error: couldn't verify PIN: QMI protocol error (12): 'IncorrectPin'"))
+w('wda-set-data-format/emulator-raw-ip-to-802-3', ack("Successfully set data format"))
+w('wds-noop/emulator-call-failed-release', ack(None))
+w('wds-stop-network/emulator-e397u-53', ack("Network stopped"))
+w('uim-get-card-status/emulator-no-sim', {"slots": [{"slot": 1, "cardState": "absent", "upinState": "NOT_INITIALIZED",
+    "upinRetries": 0, "upukRetries": 0, "applications": []}]})
+w('dms-get-ids/emulator-no-answer', failure("MODEM_ERROR", "TRANSACTION_TIMEOUT", None, None,
+    "error: couldn't create client for the 'dms' service: CID allocation failed in the CTL client: Transaction timed out"))

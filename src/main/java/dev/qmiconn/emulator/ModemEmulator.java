@@ -2,7 +2,6 @@ package dev.qmiconn.emulator;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
@@ -221,10 +220,5 @@ public final class ModemEmulator implements EmulatedModem {
             }
             heldDevice = null;
         }
-    }
-
-    /** For diagnostics: the socket file exists while serving. */
-    boolean serving() {
-        return server != null && Files.exists(server.path());
     }
 }

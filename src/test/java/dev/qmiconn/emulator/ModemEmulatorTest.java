@@ -169,6 +169,20 @@ class ModemEmulatorTest {
     }
 
     @Test
+    void should_report_an_absent_card_and_stay_unregistered_without_a_sim() {
+        QmiTestClient c = modem("no-sim");
+        int uim = c.allocate(UimService.SERVICE);
+        int nas = c.allocate(NasService.SERVICE);
+        ByteBuffer status = value(c.call(UimService.SERVICE, uim, UimService.GET_CARD_STATUS), 0x10);
+        status.position(8);
+        assertEquals(1, status.get(), "one slot");
+        assertEquals(0, status.get(), "card state absent");
+        clock.advanceSeconds(60);
+        assertEquals(0, value(c.call(NasService.SERVICE, nas, NasService.GET_SERVING_SYSTEM), 0x01).get());
+        assertEquals(102, error(c.call(UimService.SERVICE, uim, UimService.VERIFY_PIN, pinInfo("1234"))));
+    }
+
+    @Test
     void should_never_register_in_no_signal_and_fail_starts_with_no_service() {
         QmiTestClient c = modem("no-signal");
         int wds = c.allocate(WdsService.SERVICE);

@@ -123,7 +123,7 @@ class QmicliAgainstEmulatorTest {
             assertEquals(String.valueOf(10 * Packets.RX_PACKETS_PER_SECOND * Packets.RX_BYTES_PER_PACKET),
                     plain(stats, "RX bytes OK"));
 
-            ok(rig, null, null, "--wds-stop-network=" + handle, "--client-cid=" + cid);
+            ok(rig, "wds-stop-network", "e397u-53", "--wds-stop-network=" + handle, "--client-cid=" + cid);
             assertEquals(0, rig.emulator.liveSessions());
             assertEquals(0, rig.emulator.liveClientIds());
             assertEquals("disconnected", quoted(ok(rig, "wds-get-packet-service-status", "e397u-53-disconnected",
@@ -161,6 +161,15 @@ class QmicliAgainstEmulatorTest {
             ok(raw, null, null, "--device-open-sync", "--wds-noop");
             assertEquals(0, raw.emulator.liveClientIds());
             assertEquals(0, raw.emulator.liveSessions(), "sync takes the call down with its client");
+
+            ok(raw, "wda-set-data-format", "raw-ip-to-802-3", "--wda-set-data-format=link-layer-protocol=802-3");
+            assertEquals("802-3", raw.emulator.linkLayer());
+            assertEquals("802-3", quoted(raw.qmicli("--wda-get-data-format").stdout(), "Link layer protocol"));
+            ok(raw, "dms-set-operating-mode", "raw-ip-low-power", "--dms-set-operating-mode=low-power");
+            assertEquals(1, raw.qmicli("--nas-get-signal-strength").exitCode(), "no signal with the radio off");
+            ok(raw, null, null, "--dms-set-operating-mode=online");
+            assertEquals("online", quoted(raw.qmicli("--dms-get-operating-mode").stdout(), "Mode"));
+            assertEquals(0, raw.emulator.liveClientIds());
         }
     }
 
@@ -178,17 +187,20 @@ class QmicliAgainstEmulatorTest {
                     r.stderr());
             String cid = quoted(r.stdout(), "CID");
             assertEquals(1, failing.emulator.liveClientIds(), "qmicli kept the CID as asked");
-            assertEquals(0, failing.qmicli("--wds-noop", "--client-cid=" + cid).exitCode());
+            ok(failing, "wds-noop", "call-failed-release", "--wds-noop", "--client-cid=" + cid);
             assertEquals(0, failing.emulator.liveClientIds());
         }
     }
 
     @Test
     void should_release_leaked_client_ids_on_device_open_sync() throws Exception {
-        ok(e397, null, null, "--dms-noop", "--client-no-release-cid");
-        assertEquals(1, e397.emulator.liveClientIds());
-        CommandResult r = e397.qmicli("--device-open-sync", "--device-open-version-info", "--nas-get-signal-strength");
-        assertEquals(0, r.exitCode(), r.stderr());
-        assertEquals(0, e397.emulator.liveClientIds());
+        try (QmicliRig rig = new QmicliRig(Scenario.load("e397u-53"), new ManualClock())) {
+            String kept = ok(rig, "dms-noop", "e397u-53-no-release", "--dms-noop", "--client-no-release-cid")
+                    .stdout();
+            assertEquals("1", quoted(kept, "CID"));
+            assertEquals(1, rig.emulator.liveClientIds());
+            ok(rig, null, null, "--device-open-sync", "--device-open-version-info", "--nas-get-signal-strength");
+            assertEquals(0, rig.emulator.liveClientIds());
+        }
     }
 }

@@ -30,15 +30,26 @@ class QmicliScenariosTest {
                     "--nas-get-serving-system").stdout(), "Registration state"));
 
             CommandResult wrong = rig.qmicli("--uim-verify-pin=PIN1,0000");
+            rig.record("uim-verify-pin", "pin-incorrect", wrong);
             assertEquals(1, wrong.exitCode());
             assertTrue(wrong.stderr().contains("QMI protocol error (12): 'IncorrectPin'"), wrong.stderr());
             assertTrue(wrong.stderr().contains("Verify: 2"), wrong.stderr()); // qmicli prints retries on stderr
 
-            ok(rig, null, null, "--uim-verify-pin=PIN1," + rig.emulator.scenario().sim().pin());
+            ok(rig, "uim-verify-pin", "pin", "--uim-verify-pin=PIN1," + rig.emulator.scenario().sim().pin());
             assertEquals("not-registered-searching", quoted(ok(rig, "nas-get-serving-system", "pin-searching",
                     "--nas-get-serving-system").stdout(), "Registration state"));
             clock.advanceSeconds(rig.emulator.scenario().radio().registrationSeconds());
             assertEquals("registered", quoted(rig.qmicli("--nas-get-serving-system").stdout(), "Registration state"));
+            assertEquals(0, rig.emulator.liveClientIds());
+        }
+    }
+
+    @Test
+    void should_report_no_card_without_a_sim() throws Exception {
+        try (QmicliRig rig = new QmicliRig(Scenario.load("no-sim"), new ManualClock())) {
+            String card = ok(rig, "uim-get-card-status", "no-sim", "--uim-get-card-status").stdout();
+            assertEquals("absent", quoted(card, "Card state"));
+            assertFalse(card.contains("Application ["), card);
             assertEquals(0, rig.emulator.liveClientIds());
         }
     }
@@ -79,6 +90,28 @@ class QmicliScenariosTest {
             assertTrue(start.stderr().contains("QMI protocol error (5): 'ClientIdsExhausted'"), start.stderr());
             assertEquals(limit, rig.emulator.liveClientIds());
             ok(rig, null, null, "--device-open-sync", "--dms-get-ids");
+            assertEquals(0, rig.emulator.liveClientIds());
+        }
+    }
+
+    /** Takes qmicli's own 10 s allocation timeout: the one slow case of the tier. */
+    @Test
+    void should_make_qmicli_time_out_when_the_modem_stays_silent() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode)
+                json.readTree(Scenario.class.getResourceAsStream("/scenarios/e397u-53.json"));
+        tree.put("name", "silent-allocate");
+        tree.putArray("faults").addObject().put("type", "no-answer").put("request", "ctl/allocate-cid").put("times", 1);
+        Scenario silent = Scenario.parse(json.writeValueAsString(tree), "silent-allocate");
+        try (QmicliRig rig = new QmicliRig(silent, new ManualClock())) {
+            CommandResult r = rig.qmicli("--dms-get-ids");
+            rig.record("dms-get-ids", "no-answer", r);
+            assertEquals(1, r.exitCode());
+            assertTrue(r.stderr().contains("error: couldn't create client for the 'dms' service: "
+                    + "CID allocation failed in the CTL client: Transaction timed out"), r.stderr());
+            assertTrue(r.duration().toMillis() >= 9_000, "qmicli waited its 10 s: " + r.duration());
+            assertEquals(0, rig.emulator.liveClientIds(), "an unanswered allocation allocates nothing");
+            ok(rig, null, null, "--dms-get-ids");
             assertEquals(0, rig.emulator.liveClientIds());
         }
     }

@@ -24,14 +24,15 @@ class UnixSocketServerTest {
             throws Exception {
         Path socket = dir.resolve("emu.sock");
         try (ModemEmulator emulator = ModemEmulator.start(Scenario.load("e397u-53"), socket, new ManualClock());
-             SocketChannel first = connect(socket);
              SocketChannel second = connect(socket)) {
-            assertEquals(1, allocateDms(first, 1));
-            assertEquals(2, allocateDms(second, 1), "the second connection sees the first one's CID taken");
-            assertEquals(3, allocateDms(first, 2));
-            assertEquals(3, emulator.liveClientIds());
-            first.close();
-            assertEquals(3, emulator.liveClientIds(), "a closed connection does not release CIDs (like a real fd)");
+            try (SocketChannel first = connect(socket)) {
+                assertEquals(1, allocateDms(first, 1));
+                assertEquals(2, allocateDms(second, 1), "the second connection sees the first one's CID taken");
+                assertEquals(3, allocateDms(first, 2));
+                assertEquals(3, emulator.liveClientIds());
+            }
+            assertEquals(4, allocateDms(second, 2), "the other connection goes on after one closed");
+            assertEquals(4, emulator.liveClientIds(), "a closed connection does not release CIDs (like a real fd)");
         }
         assertFalse(Files.exists(socket), "close removes the socket file");
     }
