@@ -3,8 +3,9 @@ package dev.qmiconn.generate;
 import picocli.CommandLine.Option;
 
 /**
- * The options of {@code qmi-conn up}, repeated here so {@code generate} can write them into a stanza or unit.
- * Same names and meanings as {@code up}; only what the user gives is written (qmi-conn's own defaults then
+ * The options of {@code qmi-conn up} (UpCommand and its ConnectPaths mixin), repeated here so {@code generate}
+ * can write them into a stanza or unit: UpCommand keeps its options as its own fields, so they cannot be shared
+ * as a mixin; {@code GeneratedArgsParseTest} keeps the two in step. Same names and meanings as {@code up}; only what the user gives is written (qmi-conn's own defaults then
  * apply at boot), except the device and interface, which are always written so the stanza, the unit and the
  * udev rule name the same modem. {@link #settings()} validates every value.
  */
@@ -52,8 +53,14 @@ public final class UpOptions {
     @Option(names = "--resolv-head", paramLabel = "FILE", description = "File that receives the DNS block.")
     String resolvHead;
 
-    @Option(names = "--dns-apply", description = "Also update resolv.conf.")
+    @Option(names = "--resolv-conf", paramLabel = "FILE", description = "resolv.conf updated with --dns-apply.")
+    String resolvConf;
+
+    @Option(names = "--dns-apply", description = "Also put the DNS block into --resolv-conf.")
     boolean dnsApply;
+
+    @Option(names = "--proxy", description = "Talk to the modem through qmi-proxy (qmicli -p).")
+    boolean proxy;
 
     @Option(names = "--profile", paramLabel = "FILE", description = "qmi-network profile to read.")
     String profile;

@@ -8,6 +8,7 @@ import java.util.Set;
 import dev.qmiconn.cli.ExitCode;
 import dev.qmiconn.cli.QmiConnException;
 import dev.qmiconn.config.Validation;
+import dev.qmiconn.connect.DurationParser;
 
 /**
  * Validated values of the {@code up} options, ready to be written as argv words. APN, device, interface,
@@ -18,7 +19,8 @@ public record UpSettings(String program, Optional<String> apn, String device, St
                          Optional<String> user, Optional<String> password, Optional<String> auth,
                          Optional<String> ipType, Optional<String> pin, Optional<String> ipConfig,
                          Optional<String> backend, Optional<String> timeout, Optional<String> stateDir,
-                         Optional<String> resolvHead, boolean dnsApply, Optional<String> profile) {
+                         Optional<String> resolvHead, Optional<String> resolvConf, boolean dnsApply,
+                         boolean proxy, Optional<String> profile) {
 
     static UpSettings of(UpOptions o) {
         return new UpSettings(
@@ -36,7 +38,9 @@ public record UpSettings(String program, Optional<String> apn, String device, St
                 Optional.ofNullable(o.timeout).map(UpSettings::duration),
                 Optional.ofNullable(o.stateDir).map(p -> absolutePath("--state-dir", p)),
                 Optional.ofNullable(o.resolvHead).map(p -> absolutePath("--resolv-head", p)),
+                Optional.ofNullable(o.resolvConf).map(p -> absolutePath("--resolv-conf", p)),
                 o.dnsApply,
+                o.proxy,
                 Optional.ofNullable(o.profile).map(p -> absolutePath("--profile", p)));
     }
 
@@ -59,6 +63,9 @@ public record UpSettings(String program, Optional<String> apn, String device, St
         backend.ifPresent(v -> a.addAll(List.of("--backend", v)));
         timeout.ifPresent(v -> a.addAll(List.of("--timeout", v)));
         addCommon(a);
+        if (dnsApply) {
+            a.add("--dns-apply");
+        }
         profile.ifPresent(v -> a.addAll(List.of("--profile", v)));
         return a;
     }
@@ -70,12 +77,14 @@ public record UpSettings(String program, Optional<String> apn, String device, St
         return a;
     }
 
+    /** What {@code down} needs to find the same session, lock and DNS block that {@code up} made. */
     private void addCommon(List<String> a) {
+        if (proxy) {
+            a.add("--proxy");
+        }
         stateDir.ifPresent(v -> a.addAll(List.of("--state-dir", v)));
         resolvHead.ifPresent(v -> a.addAll(List.of("--resolv-head", v)));
-        if (dnsApply) {
-            a.add("--dns-apply");
-        }
+        resolvConf.ifPresent(v -> a.addAll(List.of("--resolv-conf", v)));
     }
 
     private static Optional<String> oneOf(String option, String value, Set<String> allowed) {
@@ -89,10 +98,9 @@ public record UpSettings(String program, Optional<String> apn, String device, St
         return Optional.of(value);
     }
 
+    /** Checked by up's own parser; the text the user typed is what gets written. */
     private static String duration(String value) {
-        if (!value.matches("[0-9]{1,6}(ms|s|m|h)?")) {
-            throw bad("invalid --timeout '" + Validation.printable(value) + "': a number with ms, s, m or h (e.g. 90s)");
-        }
+        DurationParser.parse(value);
         return value;
     }
 
