@@ -44,10 +44,16 @@ class IfupdownInSandboxTest {
     private Sandbox sandbox;
 
     @AfterEach
-    void close() {
-        if (sandbox != null) {
-            sandbox.close();
+    void close() throws IOException {
+        if (sandbox == null) {
+            return;
         }
+        // ifupdown's inet dhcp (guide style) leaves dhclient running until ifdown: stop it by its PID file
+        Path dhclientPid = sandbox.runDir().resolve("dhclient.wwan0.pid");
+        if (Files.exists(dhclientPid)) {
+            ProcessHandle.of(Long.parseLong(Files.readString(dhclientPid).strip())).ifPresent(ProcessHandle::destroy);
+        }
+        sandbox.close();
     }
 
     private static Path home() {
@@ -150,6 +156,30 @@ class IfupdownInSandboxTest {
         EmulatedModem.SessionSettings session = sandbox.emulator().session().orElseThrow();
         assertTrue(wwan0Addresses().contains("inet " + session.address()), wwan0Addresses());
         assertEquals(0, ifupdown("ifdown").exitCode());
+        assertEquals(0, sandbox.emulator().liveClientIds());
+    }
+
+    @Test
+    void should_run_the_guide_stanza_as_the_guide_does_with_qmi_network_and_ifupdown_dhcp() throws IOException {
+        sandbox = Sandbox.start(new SandboxOptions("e397u-53", null, home()), new ExecRunner(),
+                new EmulatorModems());
+        // inet dhcp runs isc dhclient (ifupdown's first choice), which keeps leases in /var/lib/dhcp: give it a
+        // private one in the sandbox's own mount namespace (its /etc, /run, /tmp are private already)
+        CommandResult tmpfs = sandbox.exec(List.of("mount", "-t", "tmpfs", "qmi-conn-dhcp", "/var/lib/dhcp"),
+                Duration.ofSeconds(10));
+        assertEquals(0, tmpfs.exitCode(), tmpfs.stderr());
+        generate("--style", "guide", "--apn", "fast.metropcs.com");
+
+        CommandResult up = ifupdown("ifup");
+        assertEquals(0, up.exitCode(), up.stdout() + up.stderr());
+        assertTrue(up.stdout().contains("Network started successfully"), up.stdout());
+        EmulatedModem.SessionSettings session = sandbox.emulator().session().orElseThrow();
+        assertTrue(wwan0Addresses().contains("inet " + session.address() + "/" + session.prefixLength()),
+                wwan0Addresses());
+
+        CommandResult down = ifupdown("ifdown");
+        assertEquals(0, down.exitCode(), down.stdout() + down.stderr());
+        assertEquals(0, sandbox.emulator().liveSessions());
         assertEquals(0, sandbox.emulator().liveClientIds());
     }
 
