@@ -34,7 +34,7 @@ public final class GenerateInterfacesCommand implements Runnable {
 
     @Override
     public void run() {
-        UpSettings settings = up.settings();
+        UpSettings settings = up.settings("wwan0");
         String content = InterfacesStanza.render(InterfacesStyle.fromWord(style), settings);
         output.emit(content, settings.hasSecrets(), spec.commandLine().getOut(), spec.commandLine().getErr());
         for (String warning : InterfacesSourceCheck.warnings(root, installedPath(settings.iface()),

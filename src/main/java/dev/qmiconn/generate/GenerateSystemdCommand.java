@@ -36,7 +36,7 @@ public final class GenerateSystemdCommand implements Runnable {
 
     @Override
     public void run() {
-        UpSettings settings = up.settings();
+        UpSettings settings = up.settings("auto");
         String content = SystemdUnit.render(settings, checkedUnitName(unit), Optional.ofNullable(javaOpts));
         output.emit(content, settings.hasSecrets(), spec.commandLine().getOut(), spec.commandLine().getErr());
     }

@@ -45,7 +45,7 @@ public final class InterfacesStanza {
         return GeneratedFile.markerLine("interfaces")
                 + "# LTE modem " + s.device() + " on " + iface + ", brought up by qmi-conn. \"inet manual\": qmi-conn\n"
                 + "# runs its own DHCP client and writes the DNS block; \"inet dhcp\" would start a second client.\n"
-                + "# qmi-conn up waits for the device and for registration itself (bounded by --timeout).\n"
+                + "# qmi-conn up waits (bounded) for the device and for registration itself: no wait loops.\n"
                 + "allow-hotplug " + iface + "\n"
                 + "iface " + iface + " inet manual\n"
                 + "    pre-up " + program + " " + ShellQuote.words("argument", s.upArgs()) + "\n"

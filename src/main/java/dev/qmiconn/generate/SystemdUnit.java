@@ -34,7 +34,7 @@ public final class SystemdUnit {
                 + "systemctl enable " + unitName);
         lines.add("# " + device + " exists only when udev tags the device for systemd, which 99-systemd.rules");
         lines.add("# does not do for cdc-wdm (usbmisc) devices: install the rule of `qmi-conn generate udev` too.");
-        lines.add("# Do not also bring " + s.iface() + " up from /etc/network/interfaces.d: use one or the other.");
+        lines.add("# Do not also bring this modem up from /etc/network/interfaces.d: use one or the other.");
         lines.add("[Unit]");
         lines.add("Description=LTE data connection on " + s.device() + " (qmi-conn)");
         lines.add("Documentation=man:qmi-conn(1)");

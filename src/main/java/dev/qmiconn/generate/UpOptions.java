@@ -18,8 +18,9 @@ public final class UpOptions {
             description = "QMI control device (default: ${DEFAULT-VALUE}).")
     String device;
 
-    @Option(names = "--iface", paramLabel = "NAME", defaultValue = "wwan0",
-            description = "Network interface of the modem (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--iface", paramLabel = "NAME|auto",
+            description = "Network interface of the modem (default: wwan0 for a stanza, which must name it; "
+                    + "auto for a unit, so a renamed wwp0s... interface is found).")
     String iface;
 
     @Option(names = "--user", paramLabel = "USER", description = "APN user name.")
@@ -70,8 +71,8 @@ public final class UpOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     String program;
 
-    /** The validated values; throws a one-line BAD_INPUT error for the first bad one. */
-    public UpSettings settings() {
-        return UpSettings.of(this);
+    /** The validated values ({@code --iface} else {@code ifaceDefault}); a one-line BAD_INPUT for the first bad one. */
+    public UpSettings settings(String ifaceDefault) {
+        return UpSettings.of(this, iface != null ? iface : ifaceDefault);
     }
 }

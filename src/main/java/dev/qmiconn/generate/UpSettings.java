@@ -22,12 +22,12 @@ public record UpSettings(String program, Optional<String> apn, String device, St
                          Optional<String> resolvHead, Optional<String> resolvConf, boolean dnsApply,
                          boolean proxy, Optional<String> profile) {
 
-    static UpSettings of(UpOptions o) {
+    static UpSettings of(UpOptions o, String iface) {
         return new UpSettings(
                 absolutePath("--qmi-conn", o.program),
                 Optional.ofNullable(o.apn).map(Validation::apn),
                 Validation.device(o.device),
-                "auto".equals(o.iface) ? "auto" : Validation.iface(o.iface),
+                "auto".equals(iface) ? "auto" : Validation.iface(iface),
                 Optional.ofNullable(Validation.credential("--user", o.user)),
                 Optional.ofNullable(Validation.credential("--password", o.password)),
                 oneOf("--auth", o.auth, Set.of("none", "pap", "chap", "both")),

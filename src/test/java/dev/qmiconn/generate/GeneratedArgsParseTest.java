@@ -25,8 +25,7 @@ class GeneratedArgsParseTest {
         UpOptions o = new UpOptions();
         o.apn = "fast.metropcs.com";
         o.device = "/dev/cdc-wdm0";
-        o.iface = "wwan0";
-        o.user = "u";
+                o.user = "u";
         o.password = "p;w";
         o.auth = "chap";
         o.ipType = "4";
@@ -41,7 +40,7 @@ class GeneratedArgsParseTest {
         o.proxy = true;
         o.profile = "/etc/qmi-network.conf";
         o.program = "/usr/bin/qmi-conn";
-        return o.settings();
+        return o.settings("wwan0");
     }
 
     private static ParseResult parse(List<String> args) {
