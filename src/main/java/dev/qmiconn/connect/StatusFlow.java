@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import dev.qmiconn.cli.ExitCode;
@@ -44,14 +45,20 @@ public final class StatusFlow {
 
     private final CommandRunner runner;
     private final Pacer pacer;
+    private final Predicate<Path> deviceExists;
 
     public StatusFlow(CommandRunner runner, Pacer pacer) {
+        this(runner, pacer, Files::exists);
+    }
+
+    public StatusFlow(CommandRunner runner, Pacer pacer, Predicate<Path> deviceExists) {
         this.runner = runner;
         this.pacer = pacer;
+        this.deviceExists = deviceExists;
     }
 
     public StatusReport run(String device, boolean proxy, Paths paths) {
-        if (!Files.exists(Path.of(device))) {
+        if (!deviceExists.test(Path.of(device))) {
             throw new QmiConnException(ExitCode.DEVICE_MISSING, device + " does not exist: is the modem plugged in?");
         }
         String name = Paths.deviceName(device);

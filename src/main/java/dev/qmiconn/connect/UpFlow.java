@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import dev.qmiconn.cli.ExitCode;
 import dev.qmiconn.cli.QmiConnException;
@@ -32,11 +33,18 @@ public final class UpFlow {
     private final CommandRunner runner;
     private final Pacer pacer;
     private final PrintWriter out;
+    private final Predicate<Path> deviceExists;
 
     public UpFlow(CommandRunner runner, Pacer pacer, PrintWriter out) {
+        this(runner, pacer, out, Files::exists);
+    }
+
+    /** {@code deviceExists} lets a replayed test say the control device is there without a /dev node. */
+    public UpFlow(CommandRunner runner, Pacer pacer, PrintWriter out, Predicate<Path> deviceExists) {
         this.runner = runner;
         this.pacer = pacer;
         this.out = out;
+        this.deviceExists = deviceExists;
     }
 
     public SessionState run(UpRequest req) {
@@ -131,7 +139,7 @@ public final class UpFlow {
     private void waitForDevice(String device, Duration bound) {
         Pacer.Deadline d = pacer.deadline(bound);
         Path p = Path.of(device);
-        while (!Files.exists(p)) {
+        while (!deviceExists.test(p)) {
             if (d.passed()) {
                 throw new QmiConnException(ExitCode.DEVICE_MISSING, device + " did not appear within "
                         + RadioReadiness.human(bound) + ": is the modem plugged in and bound to qmi_wwan "

@@ -71,6 +71,7 @@ final class ModemState {
         pukRetries = scenario.sim().pukRetries();
         linkLayer = scenario.data().linkLayer();
         endSession();
+        packets.reset();
     }
 
     // ---- time-driven changes -------------------------------------------------------------------------

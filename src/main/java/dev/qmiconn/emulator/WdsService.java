@@ -58,7 +58,8 @@ final class WdsService implements ServiceHandler {
         Packets.Counters c = modem.packetCounters();
         return Reply.ok(Tlv.u32(0x10, c.txPackets()), Tlv.u32(0x11, c.rxPackets()), Tlv.u32(0x12, 0),
                 Tlv.u32(0x13, 0), Tlv.u32(0x14, 0), Tlv.u32(0x15, 0), Tlv.u64(0x19, c.txBytes()),
-                Tlv.u64(0x1A, c.rxBytes()), Tlv.u32(0x1D, 0), Tlv.u32(0x1E, 0));
+                Tlv.u64(0x1A, c.rxBytes()), Tlv.u64(0x1B, c.lastCallTxBytes()), Tlv.u64(0x1C, c.lastCallRxBytes()),
+                Tlv.u32(0x1D, 0), Tlv.u32(0x1E, 0));
     }
 
     private static Reply currentSettings(ModemState modem) {

@@ -60,8 +60,10 @@ public final class QmicliErrors {
             return Optional.of(simple(Kind.PROGRAM_MISSING, null, firstLine(r.stderr())));
         }
         String errorLine = lastErrorLine(text);
-        if (text.contains("couldn't create QmiDevice") || text.contains("No such file or directory")
-                || (text.contains("couldn't open the QmiDevice") && text.contains("doesn't exist"))) {
+        // 1.32: "couldn't create QmiDevice: Couldn't query file info: ... No such file or directory" for a
+        // missing path, "... Wrong file type" for a non-character device.
+        if (text.contains("couldn't create QmiDevice") || (text.contains("couldn't open the QmiDevice")
+                && (text.contains("No such file or directory") || text.contains("doesn't exist")))) {
             return Optional.of(simple(Kind.DEVICE_MISSING, null, errorLine));
         }
         if (text.contains("Cannot automatically select QMI/MBIM mode")) {
@@ -150,7 +152,7 @@ public final class QmicliErrors {
             case MODE_UNKNOWN -> what + ": the device is not bound to qmi_wwan (cannot select QMI/MBIM mode)" + said;
             case IP_FAMILY_BUG -> what + " failed with QMI protocol error 64 (InvalidIpFamilyPreference"
                     + ("(null)".equals(f.qmiErrorName()) ? ", printed as '(null)'" : "") + "): "
-                    + ipFamilyDiagnosis(version);
+                    + VersionPolicy.ipFamilyBugDiagnosis(version);
             case CLIENT_IDS_EXHAUSTED -> what + ": the modem has no free client ids (leaked CIDs)" + said
                     + "; release them with qmicli --wds-noop --client-cid=N, or reset the modem";
             case TRANSACTION_TIMEOUT -> what + ": the modem did not answer (Transaction timed out)"
@@ -162,13 +164,6 @@ public final class QmicliErrors {
                     + (f.verboseCallEndReason() == null ? "" : ", " + f.verboseCallEndReason()) + ")");
             default -> what + " failed" + said;
         };
-    }
-
-    /** The runtime side of the version policy: error 64 is the 1.16.2 bug, whatever version printed it. */
-    public static String ipFamilyDiagnosis(LibqmiVersion version) {
-        String v = version == null ? "this libqmi" : "libqmi " + version;
-        return v + " has the IP-family bug of 1.16.1-1.17.0 (Debian #845979, the Metro PCS guide's failure); "
-                + "fix: pass ip-type=4 to --wds-start-network, or install libqmi >= 1.18";
     }
 
     private static QmicliFailure simple(Kind kind, Integer cid, String line) {
