@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
                 StatusCommand.class,
                 DoctorCommand.class,
                 SimulateCommand.class,
+                dev.qmiconn.generate.GenerateCommand.class,
         })
 public final class RootCommand implements Runnable {
 

@@ -1,0 +1,51 @@
+package dev.qmiconn.generate;
+
+import java.util.Optional;
+
+import dev.qmiconn.cli.ExitCode;
+import dev.qmiconn.cli.QmiConnException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code qmi-conn generate systemd}: a service that runs {@code up} when the modem appears. */
+@Command(name = "systemd", mixinStandardHelpOptions = true,
+        description = {"Render a systemd service: 'qmi-conn up' when the modem's control device appears, "
+                + "'qmi-conn down' on stop or unplug, retried on failure.",
+                "Prints the unit unless --out is given (e.g. --out /etc/systemd/system/qmi-conn.service)."})
+public final class GenerateSystemdCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    UpOptions up;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--unit", paramLabel = "NAME", defaultValue = "qmi-conn.service",
+            description = "Unit name, for the install hint (default: ${DEFAULT-VALUE}).")
+    String unit;
+
+    @Option(names = "--java-opts", paramLabel = "FLAGS",
+            description = "Extra JVM flags for the launcher, e.g. -Xmx32m (QMI_CONN_JAVA_OPTS).")
+    String javaOpts;
+
+    @Override
+    public void run() {
+        UpSettings settings = up.settings("auto");
+        String content = SystemdUnit.render(settings, checkedUnitName(unit), Optional.ofNullable(javaOpts));
+        output.emit(content, settings.hasSecrets(), spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    static String checkedUnitName(String name) {
+        if (!name.matches("[A-Za-z0-9:_.\\\\-]+\\.service") || name.length() > 255) {
+            throw new QmiConnException(ExitCode.BAD_INPUT, "invalid --unit '" + name
+                    + "': a service name such as qmi-conn.service");
+        }
+        return name;
+    }
+}

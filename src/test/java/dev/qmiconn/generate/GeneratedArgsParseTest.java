@@ -1,0 +1,82 @@
+package dev.qmiconn.generate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.qmiconn.cli.AppContext;
+import dev.qmiconn.cli.Main;
+import dev.qmiconn.process.ReplayingRunner;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * What generate writes after {@code qmi-conn} must be a command line the real {@code up} and {@code down}
+ * accept: parsed here by the real picocli tree (not run), so an option renamed in UpCommand breaks this test.
+ */
+class GeneratedArgsParseTest {
+
+    private static UpSettings everything() {
+        UpOptions o = new UpOptions();
+        o.apn = "fast.metropcs.com";
+        o.device = "/dev/cdc-wdm0";
+                o.user = "u";
+        o.password = "p;w";
+        o.auth = "chap";
+        o.ipType = "4";
+        o.pin = "1234";
+        o.ipConfig = "dhcp";
+        o.backend = "qmi-network";
+        o.timeout = "1m30s";
+        o.stateDir = "/run/qmi conn";
+        o.resolvHead = "/etc/resolv.conf.head";
+        o.resolvConf = "/etc/resolv.conf";
+        o.dnsApply = true;
+        o.proxy = true;
+        o.profile = "/etc/qmi-network.conf";
+        o.program = "/usr/bin/qmi-conn";
+        return o.settings("wwan0");
+    }
+
+    private static ParseResult parse(List<String> args) {
+        CommandLine cl = Main.commandLine(new AppContext(new ReplayingRunner(List.of()), Clock.systemUTC(),
+                Map.of()));
+        return cl.parseArgs(args.toArray(String[]::new)).subcommand();
+    }
+
+    @Test
+    void should_write_an_up_command_line_that_up_itself_accepts_option_by_option() {
+        UpSettings s = everything();
+        ParseResult up = parse(s.upArgs());
+        assertEquals("up", up.commandSpec().name());
+        for (String option : List.of("--apn", "--device", "--iface", "--user", "--password", "--auth", "--ip-type",
+                "--pin", "--ip-config", "--backend", "--timeout", "--state-dir", "--resolv-head", "--resolv-conf",
+                "--dns-apply", "--proxy", "--profile")) {
+            assertTrue(up.hasMatchedOption(option), option + " not written or not understood by up");
+        }
+        assertEquals("p;w", up.matchedOptionValue("--password", ""));
+    }
+
+    @Test
+    void should_write_a_down_command_line_that_down_accepts_for_the_same_modem_and_files() {
+        ParseResult down = parse(everything().downArgs());
+        assertEquals("down", down.commandSpec().name());
+        for (String option : List.of("--device", "--iface", "--proxy", "--state-dir", "--resolv-head",
+                "--resolv-conf")) {
+            assertTrue(down.hasMatchedOption(option), option);
+        }
+        assertEquals("/run/qmi conn", down.matchedOption("--state-dir").getValue().toString());
+    }
+
+    @Test
+    void should_refuse_a_timeout_that_up_would_refuse() {
+        Cli r = Cli.run("generate", "interfaces", "--timeout", "soon");
+        assertEquals(3, r.exitCode());
+        assertTrue(r.err().startsWith("qmi-conn: invalid duration 'soon'"), r.err());
+    }
+}
