@@ -19,6 +19,9 @@ import picocli.CommandLine.Spec;
                 DownCommand.class,
                 StatusCommand.class,
                 SimulateCommand.class,
+                WatchCommand.class,
+                EnsureCommand.class,
+                UsageCommand.class,
         })
 public final class RootCommand implements Runnable {
 
