@@ -5,9 +5,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
- * Turns the modem's packet counters into period usage. The counters are per session and restart from 0
- * after a reconnect or a modem reset: a counter lower than the last one seen means "restarted", and the
- * new value is all new traffic, never negative usage.
+ * Turns the modem's packet counters into period usage. Modems differ: some keep the WDS byte counters across
+ * sessions until they are reset (the emulator does), some restart them with each call. So the last raw values
+ * are kept across reconnects: a counter that grew adds its growth; one lower than the last seen has restarted
+ * from 0 and all of it is new traffic — never negative usage.
  */
 public final class UsageAccountant {
 
@@ -40,15 +41,6 @@ public final class UsageAccountant {
         long tx = l.txBytes() + delta(l.lastTxBytes(), txCounter);
         long rx = l.rxBytes() + delta(l.lastRxBytes(), rxCounter);
         return new UsageLedger(l.periodStart(), l.periodEnd(), tx, rx, txCounter, rxCounter, now);
-    }
-
-    /**
-     * Marks a session end: the next session's counters start from 0, so forget the last raw values.
-     * Traffic between the last observation and the drop is lost; watch observes often enough to keep it small.
-     */
-    public UsageLedger sessionEnded(UsageLedger ledger, Instant now) {
-        UsageLedger l = current(ledger, now);
-        return new UsageLedger(l.periodStart(), l.periodEnd(), l.txBytes(), l.rxBytes(), null, null, now);
     }
 
     static long delta(Long last, long counter) {

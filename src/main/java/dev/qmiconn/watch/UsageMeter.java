@@ -32,11 +32,6 @@ public final class UsageMeter {
         return ledger;
     }
 
-    public void sessionEnded(Instant now) {
-        ledger = accountant.sessionEnded(ledger, now);
-        store.save(ledger);
-    }
-
     /** The ledger rolled into the period of {@code now} (a new period starts at 0). */
     public UsageLedger current(Instant now) {
         UsageLedger rolled = accountant.current(ledger, now);

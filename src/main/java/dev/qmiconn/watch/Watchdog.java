@@ -72,7 +72,6 @@ public final class Watchdog {
                 }
                 if (state == WatchState.CONNECTED) {
                     change(WatchState.DROPPED, health.reason());
-                    meter.sessionEnded(now);
                 }
                 failures = reconnect(failures);
             }
@@ -102,7 +101,6 @@ public final class Watchdog {
             connected(health, now);
             return new Outcome(ExitCode.OK, "connected");
         }
-        meter.sessionEnded(now);
         change(WatchState.CONNECTING, request.apn() + " on " + request.device() + " (" + health.reason() + ")");
         try {
             new UpFlow(runner, pacer, quiet).run(request);

@@ -40,12 +40,13 @@ class UsageAccountantTest {
     }
 
     @Test
-    void should_keep_usage_across_a_reconnect() {
-        UsageLedger l = accountant.observe(null, 10, 90, at("2026-11-10"));
-        l = accountant.sessionEnded(l, at("2026-11-10"));
-        assertNull(l.lastRxBytes());
-        l = accountant.observe(l, 5, 45, at("2026-11-11"));
-        assertEquals(150, l.usedBytes());
+    void should_count_a_reconnect_right_whether_counters_persist_or_restart() {
+        UsageLedger persisting = accountant.observe(null, 10, 90, at("2026-11-10"));
+        persisting = accountant.observe(persisting, 15, 135, at("2026-11-11")); // new session, totals kept
+        assertEquals(150, persisting.usedBytes());
+        UsageLedger restarting = accountant.observe(null, 10, 90, at("2026-11-10"));
+        restarting = accountant.observe(restarting, 5, 45, at("2026-11-11")); // new session, counters from 0
+        assertEquals(150, restarting.usedBytes());
     }
 
     @Test
