@@ -14,6 +14,7 @@ final class CtlService implements ServiceHandler {
     static final int GET_VERSION_INFO = 0x0021;
     static final int ALLOCATE_CID = 0x0022;
     static final int RELEASE_CID = 0x0023;
+    static final int SET_DATA_FORMAT = 0x0026;
     static final int SYNC = 0x0027;
 
     private final Map<Integer, ServiceHandler> services;
@@ -34,6 +35,7 @@ final class CtlService implements ServiceHandler {
             case GET_VERSION_INFO -> versionInfo();
             case ALLOCATE_CID -> allocate(request, modem);
             case RELEASE_CID -> release(request, modem);
+            case SET_DATA_FORMAT -> setDataFormat(request, modem);
             case SYNC -> {
                 modem.releaseAllClientIds();
                 yield Reply.ok();
@@ -76,6 +78,23 @@ final class CtlService implements ServiceHandler {
         return modem.allocateClientId(service)
                 .map(cid -> Reply.ok(new Tlv.Writer().u8(service).u8(cid).tlv(0x01)))
                 .orElseGet(() -> Reply.error(QmiError.CLIENT_IDS_EXHAUSTED));
+    }
+
+    /** CTL Set Data Format ({@code --device-open-net=net-raw-ip|net-802-3}): TLV 0x10 u16 1 802.3, 2 raw-ip. */
+    private static Reply setDataFormat(QmiMessage request, ModemState modem) {
+        Tlv protocol = request.tlv(0x10).orElse(null);
+        if (protocol == null) {
+            return Reply.ok(Tlv.u16(0x10, "raw-ip".equals(modem.linkLayer()) ? 2 : 1));
+        }
+        if (protocol.length() != 2) {
+            return Reply.error(QmiError.MALFORMED_MESSAGE);
+        }
+        int value = protocol.reader().getShort();
+        if (value != 1 && value != 2) {
+            return Reply.error(QmiError.INVALID_DATA_FORMAT);
+        }
+        modem.setLinkLayer(value == 2 ? "raw-ip" : "802-3");
+        return Reply.ok(Tlv.u16(0x10, value));
     }
 
     private Reply release(QmiMessage request, ModemState modem) {

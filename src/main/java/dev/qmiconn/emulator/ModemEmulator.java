@@ -45,8 +45,13 @@ public final class ModemEmulator implements EmulatedModem {
         this.ctl = new CtlService(handlers);
         this.server = socket == null ? null : new UnixSocketServer(socket, this::dispatch, state::present);
         state.onDevicePresence(present -> {
-            if (!present && server != null) {
-                server.dropConnections(); // the tty is gone: every open file on it sees hangup
+            if (!present) {
+                // The tty is gone: every open file on it sees hangup. socat exits when its connection
+                // closes, so whoever bridges must start a new socat (a new pty) once the device is back.
+                if (server != null) {
+                    server.dropConnections();
+                }
+                releaseDevice();
             }
         });
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -79,6 +84,7 @@ public final class ModemEmulator implements EmulatedModem {
      * master (socat) reads EIO and the bridge dies between two qmicli runs (FIELD-NOTES). Never read.
      */
     public synchronized void holdDevice(Path ptyLink) {
+        releaseDevice();
         try {
             heldDevice = FileChannel.open(ptyLink.toRealPath(), StandardOpenOption.READ, StandardOpenOption.WRITE);
         } catch (IOException e) {
@@ -197,6 +203,10 @@ public final class ModemEmulator implements EmulatedModem {
         if (server != null) {
             server.close();
         }
+        releaseDevice();
+    }
+
+    private synchronized void releaseDevice() {
         if (heldDevice != null) {
             try {
                 heldDevice.close();

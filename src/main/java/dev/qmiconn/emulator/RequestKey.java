@@ -14,6 +14,7 @@ final class RequestKey {
             Map.entry("ctl/allocate-cid", CtlService.ALLOCATE_CID),
             Map.entry("ctl/release-cid", CtlService.RELEASE_CID),
             Map.entry("ctl/sync", CtlService.SYNC),
+            Map.entry("ctl/set-data-format", CtlService.SET_DATA_FORMAT),
             Map.entry("dms/get-ids", DmsService.GET_IDS),
             Map.entry("dms/get-manufacturer", DmsService.GET_MANUFACTURER),
             Map.entry("dms/get-model", DmsService.GET_MODEL),

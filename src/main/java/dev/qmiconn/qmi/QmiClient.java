@@ -44,7 +44,7 @@ public final class QmiClient {
     private final boolean useProxy;
     private final Duration timeout;
     private final String program;
-    private LibqmiVersion version;
+    private volatile LibqmiVersion version;
 
     public QmiClient(CommandRunner runner, String device, boolean useProxy, Duration timeout) {
         this(runner, device, useProxy, timeout, null);

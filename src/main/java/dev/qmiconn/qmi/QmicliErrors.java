@@ -60,8 +60,10 @@ public final class QmicliErrors {
             return Optional.of(simple(Kind.PROGRAM_MISSING, null, firstLine(r.stderr())));
         }
         String errorLine = lastErrorLine(text);
-        if (text.contains("couldn't create QmiDevice") || text.contains("No such file or directory")
-                || (text.contains("couldn't open the QmiDevice") && text.contains("doesn't exist"))) {
+        // 1.32: "couldn't create QmiDevice: Couldn't query file info: ... No such file or directory" for a
+        // missing path, "... Wrong file type" for a non-character device.
+        if (text.contains("couldn't create QmiDevice") || (text.contains("couldn't open the QmiDevice")
+                && (text.contains("No such file or directory") || text.contains("doesn't exist")))) {
             return Optional.of(simple(Kind.DEVICE_MISSING, null, errorLine));
         }
         if (text.contains("Cannot automatically select QMI/MBIM mode")) {

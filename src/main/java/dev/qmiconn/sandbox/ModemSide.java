@@ -32,6 +32,7 @@ final class ModemSide implements AutoCloseable {
     private final SandboxLayout layout;
     private BackgroundProcess dnsmasq;
     private Optional<SessionSettings> current = Optional.empty();
+    private boolean closed;
 
     ModemSide(CommandRunner runner, SandboxNames names, SandboxLayout layout) {
         this.runner = runner;
@@ -49,7 +50,7 @@ final class ModemSide implements AutoCloseable {
     }
 
     synchronized void follow(Optional<SessionSettings> session) {
-        if (session.equals(current)) {
+        if (closed || session.equals(current)) {
             return;
         }
         LOG.debug("modem side follows session {}", session);
@@ -106,6 +107,7 @@ final class ModemSide implements AutoCloseable {
     /** Stops dnsmasq and deletes both namespaces (the veth pair goes with them); returns what failed. */
     @Override
     public synchronized void close() {
+        closed = true;
         stopDnsmasq();
         List<String> failed = new ArrayList<>();
         for (String ns : List.of(names.hostNamespace(), names.modemNamespace())) {
