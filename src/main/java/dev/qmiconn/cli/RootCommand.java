@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
                 UpCommand.class,
                 DownCommand.class,
                 StatusCommand.class,
+                DoctorCommand.class,
                 SimulateCommand.class,
                 WatchCommand.class,
                 EnsureCommand.class,

@@ -182,6 +182,12 @@ public final class ModemEmulator implements EmulatedModem {
         return state.present();
     }
 
+    /**
+     * Listeners run on the emulator thread that made the change (a connection thread for start/stop, the
+     * timeline thread for drops), after the modem state changed and before qmicli's answer is sent, so
+     * whatever a listener sets up (the sandbox's DHCP side) is ready when {@code Network started} prints.
+     * A listener that throws is logged and ignored.
+     */
     @Override
     public void onSessionChange(Consumer<Optional<SessionSettings>> listener) {
         state.onSessionChange(listener);

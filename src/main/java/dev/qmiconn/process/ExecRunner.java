@@ -102,7 +102,7 @@ public final class ExecRunner implements CommandRunner {
             throw new CommandFailedException(new CommandResult(spec.argv(), 127, "", why, false, Duration.ZERO));
         }
         LOG.debug("started {} as pid {}", spec.argv(), process.pid());
-        return new ExecBackgroundProcess(spec.argv(), process, out, err);
+        return new ExecBackgroundProcess(spec.argv(), process, handler, out, err);
     }
 
     private static InputStream stdinOf(CommandSpec spec) {
@@ -133,12 +133,15 @@ public final class ExecRunner implements CommandRunner {
     private static final class ExecBackgroundProcess implements BackgroundProcess {
         private final List<String> argv;
         private final Process process;
+        private final DefaultExecuteResultHandler handler;
         private final SyncBuffer out;
         private final SyncBuffer err;
 
-        ExecBackgroundProcess(List<String> argv, Process process, SyncBuffer out, SyncBuffer err) {
+        ExecBackgroundProcess(List<String> argv, Process process, DefaultExecuteResultHandler handler, SyncBuffer out,
+                              SyncBuffer err) {
             this.argv = List.copyOf(argv);
             this.process = process;
+            this.handler = handler;
             this.out = out;
             this.err = err;
         }
@@ -153,6 +156,8 @@ public final class ExecRunner implements CommandRunner {
         public OptionalInt waitFor(Duration timeout) {
             try {
                 if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    // the handler completes only after the pump threads copied the last output
+                    handler.waitFor(Duration.ofSeconds(5));
                     return OptionalInt.of(process.exitValue());
                 }
             } catch (InterruptedException e) {

@@ -107,6 +107,17 @@ class ModemEmulatorTest {
     }
 
     @Test
+    void should_still_answer_when_a_listener_throws() {
+        QmiTestClient c = modem("e397u-53");
+        last().onSessionChange(s -> {
+            throw new IllegalStateException("listener bug");
+        });
+        int wds = c.allocate(WdsService.SERVICE);
+        assertEquals(0, error(c.startNetwork(wds, "fast.metropcs.com")));
+        assertEquals(1, last().liveSessions());
+    }
+
+    @Test
     void should_end_the_call_when_its_wds_client_is_released() {
         QmiTestClient c = modem("e397u-53");
         int wds = c.allocate(WdsService.SERVICE);

@@ -1,0 +1,102 @@
+package dev.qmiconn.packaging;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+
+import dev.qmiconn.cli.AppContext;
+import dev.qmiconn.cli.ExitCode;
+import dev.qmiconn.cli.Main;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+
+/**
+ * Build-time generator of the Debian package's man pages and bash completion, from the live command tree
+ * ({@link Main#commandLine}): whatever subcommands RootCommand registers when the build runs are documented.
+ * Run by the pom (exec-maven-plugin, prepare-package): {@code BuildAssets OUTDIR VERSION}. Writes
+ * {@code OUTDIR/man/man1/NAME.1.gz} and {@code OUTDIR/bash-completion/qmi-conn}.
+ */
+public final class BuildAssets {
+
+    private BuildAssets() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            throw new IllegalArgumentException("usage: BuildAssets OUTDIR VERSION");
+        }
+        write(Path.of(args[0]), args[1]);
+    }
+
+    /** Writes every asset under {@code out}; returns the man page names written. */
+    public static List<String> write(Path out, String version) throws IOException {
+        CommandLine cl = Main.commandLine(AppContext.production());
+        String name = cl.getCommandSpec().name();
+        Path man1 = Files.createDirectories(out.resolve("man/man1"));
+        List<ManPage.Page> pages = ManPage.pages(cl.getCommandSpec(), version, rootSections());
+        for (ManPage.Page page : pages) {
+            Files.write(man1.resolve(page.name() + ".1.gz"), gzip(page.roff()));
+        }
+        Path completion = Files.createDirectories(out.resolve("bash-completion"));
+        Files.writeString(completion.resolve(name), AutoComplete.bash(name, cl), StandardCharsets.UTF_8);
+        return pages.stream().map(ManPage.Page::name).toList();
+    }
+
+    static List<ManPage.Section> rootSections() {
+        return List.of(
+                new ManPage.Section("EXIT STATUS", exitStatus()),
+                new ManPage.Section("ENVIRONMENT", """
+                        .TP
+                        \\fBJAVA\\fR, \\fBJAVA_HOME\\fR
+                        The Java 17 (or newer) runtime the launcher uses; by default the first of \\fBjava\\fR on \
+                        PATH and /usr/lib/jvm/* that is version 17 or newer.
+                        .TP
+                        \\fBQMI_CONN_JAVA_OPTS\\fR
+                        Extra JVM options, added after the launcher's small\\-board defaults (serial GC, 48 MB heap).
+                        """),
+                new ManPage.Section("FILES", """
+                        .TP
+                        /etc/default/qmi\\-conn
+                        Options for \\fBqmi\\-conn up\\fR run by the systemd unit \\fBqmi\\-conn@.service\\fR \
+                        (QMI_CONN_UP_OPTS, e.g. the APN).
+                        .TP
+                        /lib/systemd/system/qmi\\-conn@.service
+                        Brings the modem whose control device is /dev/\\fIINSTANCE\\fR online at boot, e.g. \
+                        \\fBsystemctl enable \\-\\-now qmi\\-conn@cdc\\-wdm0\\fR.
+                        .TP
+                        /run/qmi\\-conn
+                        State of the running session (client id, packet data handle), one file per device.
+                        .TP
+                        /etc/resolv.conf.head
+                        DNS servers of the session, in a block marked as qmi\\-conn's; other lines are kept.
+                        .TP
+                        /etc/qmi\\-network.conf
+                        The qmi\\-network profile (APN, APN_USER, APN_PASS, IP_TYPE, PROXY), read by \
+                        \\fBqmi\\-conn up\\fR; command\\-line options win.
+                        .TP
+                        /usr/share/doc/qmi\\-conn/
+                        The user guide (from zero to boot\\-time LTE on a Raspberry Pi) and troubleshooting.
+                        """));
+    }
+
+    private static String exitStatus() {
+        StringBuilder r = new StringBuilder();
+        for (ExitCode code : ExitCode.values()) {
+            r.append(".TP\n").append(Roff.bold(Integer.toString(code.code()))).append('\n')
+                    .append(Roff.text(code.name() + ": " + code.meaning())).append('\n');
+        }
+        return r.toString();
+    }
+
+    private static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) { // mtime 0: reproducible
+            gz.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+}
