@@ -172,9 +172,11 @@ public final class ExecRunner implements CommandRunner {
                 return;
             }
             LOG.debug("stopping pid {} ({})", process.pid(), argv.get(0));
-            process.destroy();
+            // ProcessHandle, not Process.destroy(): the latter also closes our ends of the pipes at once, and
+            // a daemon's last words (watch's "stopped" line after its SIGTERM teardown) would be lost.
+            process.toHandle().destroy();
             if (waitFor(grace).isEmpty()) {
-                process.destroyForcibly();
+                process.toHandle().destroyForcibly();
                 waitFor(Duration.ofSeconds(2));
             }
         }
