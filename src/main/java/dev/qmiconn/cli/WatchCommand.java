@@ -52,6 +52,7 @@ public final class WatchCommand implements Callable<Integer> {
         WatchOptions options = watch.toOptions();
         StopSignal stop = new StopSignal();
         Thread hook = new Thread(() -> {
+            org.slf4j.LoggerFactory.getLogger(WatchCommand.class).debug("stop requested (SIGTERM)");
             stop.request();
             stop.awaitFinished(TEARDOWN_BOUND);
         }, "qmi-conn-watch-stop");
