@@ -21,6 +21,9 @@ import picocli.CommandLine.Spec;
                 DoctorCommand.class,
                 SimulateCommand.class,
                 dev.qmiconn.generate.GenerateCommand.class,
+                WatchCommand.class,
+                EnsureCommand.class,
+                UsageCommand.class,
         })
 public final class RootCommand implements Runnable {
 

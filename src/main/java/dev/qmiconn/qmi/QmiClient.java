@@ -161,6 +161,20 @@ public final class QmiClient {
         return call(WdsParsers::packetServiceStatus, "--wds-get-packet-service-status");
     }
 
+    /**
+     * The same queries on the WDS client id a start kept ({@code --client-cid=N --client-no-release-cid}):
+     * no allocate/release round trip, so a poll every few seconds can neither leak nor exhaust client ids.
+     */
+    public PacketServiceStatus packetServiceStatus(int keptCid) {
+        return call(WdsParsers::packetServiceStatus, "--wds-get-packet-service-status", "--client-cid=" + keptCid,
+                "--client-no-release-cid");
+    }
+
+    public PacketStatistics packetStatistics(int keptCid) {
+        return call(WdsParsers::packetStatistics, "--wds-get-packet-statistics", "--client-cid=" + keptCid,
+                "--client-no-release-cid");
+    }
+
     public CurrentSettings currentSettings() {
         return call(WdsParsers::currentSettings, "--wds-get-current-settings");
     }

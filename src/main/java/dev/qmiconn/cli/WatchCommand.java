@@ -1,0 +1,65 @@
+package dev.qmiconn.cli;
+
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+import dev.qmiconn.connect.Pacer;
+import dev.qmiconn.connect.UpRequest;
+import dev.qmiconn.watch.OffsetFileClock;
+import dev.qmiconn.watch.StopSignal;
+import dev.qmiconn.watch.WatchOptions;
+import dev.qmiconn.watch.Watchdog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code qmi-conn watch}: the foreground daemon for systemd. */
+@Command(name = "watch", mixinStandardHelpOptions = true,
+        description = "Bring the modem up and keep it up: detect a dropped session within seconds, reconnect "
+                + "with backoff (5/10/20/40/60 s), escalate after repeated failures, count data against --cap, "
+                + "log one line per state change; SIGTERM takes the link down cleanly.")
+public final class WatchCommand implements Callable<Integer> {
+
+    private static final Duration TEARDOWN_BOUND = Duration.ofSeconds(40);
+
+    private final AppContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConnectPaths paths;
+
+    @Mixin
+    UpOptions up;
+
+    @Mixin
+    WatchOptionsMixin watch;
+
+    public WatchCommand(AppContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        UpRequest req = up.toRequest(paths.toPaths(context.environment()));
+        Clock clock = watch.clockOffsetFile == null ? context.clock()
+                : new OffsetFileClock(context.clock(), watch.clockOffsetFile);
+        WatchOptions options = watch.toOptions();
+        StopSignal stop = new StopSignal();
+        Thread hook = new Thread(() -> {
+            org.slf4j.LoggerFactory.getLogger(WatchCommand.class).debug("stop requested (SIGTERM)");
+            stop.request();
+            stop.awaitFinished(TEARDOWN_BOUND);
+        }, "qmi-conn-watch-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        PrintWriter quiet = new PrintWriter(Writer.nullWriter());
+        new Watchdog(context.runner(), Pacer.real(clock), spec.commandLine().getOut(), quiet, req,
+                options, stop).run();
+        return ExitCode.OK.code();
+    }
+}

@@ -1,0 +1,200 @@
+package dev.qmiconn.watch;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+
+import dev.qmiconn.cli.ExitCode;
+import dev.qmiconn.cli.QmiConnException;
+import dev.qmiconn.connect.DownFlow;
+import dev.qmiconn.connect.Pacer;
+import dev.qmiconn.connect.SessionState;
+import dev.qmiconn.connect.UpFlow;
+import dev.qmiconn.connect.UpRequest;
+import dev.qmiconn.process.CommandRunner;
+import dev.qmiconn.process.CommandSpec;
+import dev.qmiconn.usage.ByteSize;
+import dev.qmiconn.usage.DataCap;
+import dev.qmiconn.usage.UsageStore;
+import dev.qmiconn.watch.SessionProbe.Health;
+
+/**
+ * {@code qmi-conn watch}: keeps the session up and within the data cap. Each poll asks the modem about the
+ * session on the client id {@code up} kept; a drop is followed by {@code up} again (which stops the stale
+ * session and releases its client id first, so reconnects never leak ids), with backoff and escalation. Every
+ * state change is one line on {@code log}. On stop (SIGTERM) it takes the link down.
+ */
+public final class Watchdog {
+
+    private final CommandRunner runner;
+    private final Pacer pacer;
+    private final PrintWriter log;
+    private final PrintWriter quiet;
+    private final UpRequest request;
+    private final WatchOptions options;
+    private final StopSignal stop;
+    private final SessionProbe probe;
+    private final UsageMeter meter;
+    private final Escalation escalation;
+    private WatchState state;
+    private boolean warned;
+
+    public Watchdog(CommandRunner runner, Pacer pacer, PrintWriter log, PrintWriter quiet, UpRequest request,
+                    WatchOptions options, StopSignal stop) {
+        this.runner = runner;
+        this.pacer = pacer;
+        this.log = log;
+        this.quiet = quiet;
+        this.request = request;
+        this.options = options;
+        this.stop = stop;
+        this.probe = new SessionProbe(runner, request.device(), request.proxy(), request.paths());
+        this.meter = new UsageMeter(new UsageStore(request.paths().stateDir()), options.resetDay(), options.zone(),
+                options.cap());
+        this.escalation = new Escalation(runner, request.device(), request.proxy(), request.paths().sysfsRoot());
+    }
+
+    /** Runs until {@link StopSignal#request()}; then takes the link down and returns. */
+    public void run() {
+        int failures = 0;
+        try {
+            while (!stop.requested()) {
+                Instant now = pacer.now();
+                if (options.capAction().disconnects() && meter.level(now) == DataCap.Level.EXCEEDED) {
+                    holdDownForCap(now);
+                    continue;
+                }
+                Health health = probe.check();
+                if (health.connected()) {
+                    failures = 0;
+                    connected(health, now);
+                    stop.sleep(options.pollInterval());
+                    continue;
+                }
+                if (state == WatchState.CONNECTED) {
+                    change(WatchState.DROPPED, health.reason());
+                }
+                failures = reconnect(failures);
+            }
+        } finally {
+            takeDown();
+            change(WatchState.STOPPED, "link down");
+            stop.markFinished();
+        }
+    }
+
+    /** What one pass of {@link #once()} ended with. */
+    public record Outcome(ExitCode exitCode, String detail) {
+    }
+
+    /**
+     * One pass for cron ({@code qmi-conn ensure}): count the data of a live session, or bring a dropped one up
+     * once, or take it down when the cap is used up. No loop, no backoff, no teardown at the end.
+     */
+    public Outcome once() {
+        Instant now = pacer.now();
+        if (options.capAction().disconnects() && meter.level(now) == DataCap.Level.EXCEEDED) {
+            holdDownForCap(now);
+            return new Outcome(ExitCode.CAP_REACHED, "cap reached");
+        }
+        Health health = probe.check();
+        if (health.connected()) {
+            connected(health, now);
+            return new Outcome(ExitCode.OK, "connected");
+        }
+        change(WatchState.CONNECTING, request.apn() + " on " + request.device() + " (" + health.reason() + ")");
+        try {
+            new UpFlow(runner, pacer, quiet).run(request);
+            Health after = probe.check();
+            if (after.connected()) {
+                connected(after, pacer.now());
+                return new Outcome(ExitCode.OK, "connected");
+            }
+            return new Outcome(ExitCode.NOT_CONNECTED, after.reason());
+        } catch (QmiConnException e) {
+            log.println(stamp() + " up failed: " + e.getMessage());
+            log.flush();
+            return new Outcome(e.exitCode(), e.getMessage());
+        }
+    }
+
+    private void connected(Health health, Instant now) {
+        SessionState s = health.state().orElseThrow();
+        health.statistics().ifPresent(stats -> meter.observe(stats, now));
+        if (state != WatchState.CONNECTED) {
+            change(WatchState.CONNECTED, s.iface() + " " + s.address() + "/" + s.prefix() + " via " + s.gateway());
+        }
+        DataCap.Level level = meter.level(now);
+        long used = meter.current(now).usedBytes();
+        if (level == DataCap.Level.WARNING && !warned) {
+            warned = true;
+            log.println(stamp() + " usage " + new ByteSize(used).human() + " of " + meter.cap().limit().human()
+                    + " (warning at " + meter.cap().warnPercent() + "%)");
+            log.flush();
+        } else if (level == DataCap.Level.EXCEEDED && !options.capAction().disconnects() && !warned) {
+            warned = true;
+            runner.run(CommandSpec.of(options.capAction().hookArgv()));
+            log.println(stamp() + " cap reached: ran " + options.capAction().hookArgv().get(0));
+            log.flush();
+        } else if (level == DataCap.Level.UNDER) {
+            warned = false;
+        }
+    }
+
+    private int reconnect(int failures) {
+        change(WatchState.CONNECTING, request.apn() + " on " + request.device());
+        try {
+            new UpFlow(runner, pacer, quiet).run(request);
+            return 0;
+        } catch (QmiConnException e) {
+            if (isPermanent(e.exitCode())) {
+                throw e;
+            }
+            int n = failures + 1;
+            if (n % options.escalateAfter() == 0) {
+                change(WatchState.ESCALATING, escalation.cycleRadio());
+            }
+            if (options.usbResetAfter() != null && n % options.usbResetAfter() == 0) {
+                change(WatchState.ESCALATING, escalation.reenumerateUsb(stop));
+            }
+            java.time.Duration wait = options.backoff().after(n);
+            change(WatchState.BACKOFF, "attempt " + n + " failed (" + e.getMessage() + "); retry in "
+                    + wait.toSeconds() + " s");
+            stop.sleep(wait);
+            return n;
+        }
+    }
+
+    private void holdDownForCap(Instant now) {
+        if (state != WatchState.CAPPED) {
+            takeDown();
+            change(WatchState.CAPPED, "data cap " + meter.cap().limit().human() + " used up; down until "
+                    + meter.current(now).periodEnd());
+        }
+        stop.sleep(options.pollInterval());
+    }
+
+    /** Wrong input, a missing program or a broken libqmi do not get better by retrying. */
+    static boolean isPermanent(ExitCode code) {
+        return code == ExitCode.BAD_INPUT || code == ExitCode.TOOL_MISSING || code == ExitCode.LIBQMI_BROKEN
+                || code == ExitCode.USAGE;
+    }
+
+    private void takeDown() {
+        try {
+            new DownFlow(runner, quiet).run(request.device(), request.iface(), request.proxy(), request.paths());
+        } catch (QmiConnException e) {
+            log.println(stamp() + " down failed: " + e.getMessage());
+            log.flush();
+        }
+    }
+
+    private void change(WatchState next, String detail) {
+        state = next;
+        log.println(stamp() + " " + next.word() + " " + detail);
+        log.flush();
+    }
+
+    private String stamp() {
+        return pacer.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    }
+}

@@ -1,0 +1,130 @@
+package dev.qmiconn.watch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.Test;
+
+import dev.qmiconn.cli.ExitCode;
+import dev.qmiconn.process.BackgroundProcess;
+import dev.qmiconn.process.CommandResult;
+import dev.qmiconn.process.ExecRunner;
+import dev.qmiconn.sandbox.EmulatorModems;
+import dev.qmiconn.sandbox.Sandbox;
+import dev.qmiconn.sandbox.SandboxOptions;
+import dev.qmiconn.testing.RealTools;
+
+/**
+ * {@code qmi-conn watch} as systemd would run it, inside the sandbox against the emulator, with the real
+ * qmicli, udhcpc and ip: it reconnects after the {@code flaky} scenario drops the session and after the
+ * {@code vanish} scenario's device falls off the bus, holds the link down once the cap is used up until the
+ * period resets, and leaves no client id behind on SIGTERM.
+ */
+@RealTools({"qmicli", "socat", "dnsmasq", "udhcpc", "ip", "nsenter", "unshare"})
+class WatchSandboxTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(40);
+
+    private static List<String> watch(String... extra) {
+        List<String> argv = new ArrayList<>(List.of("qmi-conn", "-v", "watch", "--apn", "fast.metropcs.com",
+                "--timeout", "15s", "--poll", "1s", "--backoff-scale", "0.2"));
+        argv.addAll(List.of(extra));
+        return argv;
+    }
+
+    @Test
+    void should_reconnect_after_the_session_drops_and_leave_no_client_id_on_sigterm() {
+        try (Sandbox box = Sandbox.start(SandboxOptions.of("flaky"), new ExecRunner(), new EmulatorModems())) {
+            BackgroundProcess watch = box.start(watch());
+            try {
+                awaitLog(watch, log -> count(log, " connected ") >= 2);
+                String log = watch.stdout();
+                int drop = log.indexOf(" dropped ");
+                assertTrue(drop > log.indexOf(" connected "), log);
+                assertTrue(log.indexOf(" connected ", drop) > drop, "reconnected after the drop:\n" + log);
+                assertEquals(1, box.emulator().liveSessions(), log);
+            } finally {
+                watch.stop(Duration.ofSeconds(30)); // SIGTERM: the JVM's shutdown hook takes the link down
+            }
+            assertEquals(0, box.emulator().liveSessions(), watch.stdout());
+            assertTrue(watch.stdout().contains(" stopped link down"), watch.stdout() + watch.stderr()
+                    + " exit=" + watch.waitFor(Duration.ofSeconds(1)));
+            assertEquals(0, box.emulator().liveClientIds(), watch.stdout());
+        }
+    }
+
+    @Test
+    void should_reconnect_after_the_device_vanishes_and_returns() {
+        try (Sandbox box = Sandbox.start(SandboxOptions.of("vanish"), new ExecRunner(), new EmulatorModems())) {
+            BackgroundProcess watch = box.start(watch());
+            try {
+                // the device falls off 3 s after the emulator starts and is back at 6 s
+                awaitLog(watch, log -> log.contains(" dropped ")
+                        && log.indexOf(" connected ", log.indexOf(" dropped ")) > 0);
+            } finally {
+                watch.stop(Duration.ofSeconds(30));
+            }
+            assertEquals(0, box.emulator().liveClientIds(), watch.stdout());
+        }
+    }
+
+    @Test
+    void should_hold_the_link_down_at_the_cap_until_the_period_resets() throws Exception {
+        try (Sandbox box = Sandbox.start(SandboxOptions.of("e397u-53"), new ExecRunner(), new EmulatorModems())) {
+            // the emulator's trickle is 12 kB/s, so 30 kB is used up within seconds of connecting
+            BackgroundProcess watch = box.start(watch("--cap", "30KB", "--state-dir", "/run/qmi-conn",
+                    "--clock-offset-file", "/tmp/clock-offset"));
+            try {
+                awaitLog(watch, log -> log.contains(" capped "));
+                Thread.sleep(3000); // several polls: it must stay down
+                assertEquals(0, box.emulator().liveSessions(), watch.stdout());
+                assertEquals(0, box.emulator().liveClientIds(), watch.stdout());
+                assertEquals(1, count(watch.stdout(), " connected "), watch.stdout());
+
+                CommandResult usage = box.exec(List.of("qmi-conn", "usage", "--cap", "30KB", "--json"),
+                        Duration.ofSeconds(30));
+                assertEquals(ExitCode.CAP_REACHED.code(), usage.exitCode(), usage.stdout() + usage.stderr());
+                assertTrue(usage.stdout().contains("\"capLevel\" : \"exceeded\""), usage.stdout());
+
+                Files.writeString(box.tmpDir().resolve("clock-offset"), "P40D"); // into the next period
+                awaitLog(watch, log -> log.indexOf(" connected ", log.indexOf(" capped ")) > 0);
+                assertEquals(1, box.emulator().liveSessions(), watch.stdout());
+            } finally {
+                watch.stop(Duration.ofSeconds(30));
+            }
+        }
+    }
+
+    private static void awaitLog(BackgroundProcess p, Predicate<String> done) {
+        long end = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < end) {
+            if (done.test(p.stdout())) {
+                return;
+            }
+            if (!p.isAlive()) {
+                throw new AssertionError("watch ended early:\n" + p.stdout() + p.stderr());
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted");
+            }
+        }
+        throw new AssertionError("timed out; watch said:\n" + p.stdout() + p.stderr());
+    }
+
+    private static int count(String text, String word) {
+        int n = 0;
+        for (int i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}
