@@ -61,6 +61,7 @@ public final class Watchdog {
                 Instant now = pacer.now();
                 if (options.capAction().disconnects() && meter.level(now) == DataCap.Level.EXCEEDED) {
                     holdDownForCap(now);
+                    stop.sleep(options.pollInterval());
                     continue;
                 }
                 Health health = probe.check();
@@ -170,7 +171,6 @@ public final class Watchdog {
             change(WatchState.CAPPED, "data cap " + meter.cap().limit().human() + " used up; down until "
                     + meter.current(now).periodEnd());
         }
-        stop.sleep(options.pollInterval());
     }
 
     /** Wrong input, a missing program or a broken libqmi do not get better by retrying. */
