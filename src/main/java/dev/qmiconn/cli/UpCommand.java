@@ -103,7 +103,8 @@ public final class UpCommand implements Callable<Integer> {
                 pin, word(ipConfig, w -> IpConfig.valueOf(w.toUpperCase(java.util.Locale.ROOT))),
                 word(backend, Backend::fromWord), timeout, dnsApply, proxy || p.proxy(),
                 paths.toPaths(context.environment()));
-        new UpFlow(context.runner(), Pacer.real(context.clock()), spec.commandLine().getOut()).run(req);
+        new UpFlow(context.runner(), Pacer.real(context.clock()), spec.commandLine().getOut())
+                .withEnvironment(context.environment()).run(req);
         return ExitCode.OK.code();
     }
 
