@@ -34,6 +34,9 @@ while [ "$i" -le "$runs" ]; do
     $T "$out/conn-up.$i" qmi-conn up --apn fast.metropcs.com --timeout 20s >/dev/null 2>&1 || echo "qmi-conn up $i failed" >&2
     $T "$out/shell-status.$i" sh /tmp/bench-shell-status.sh >/dev/null 2>&1 || echo "shell status $i failed" >&2
     $T "$out/conn-status.$i" qmi-conn status --json >/dev/null 2>&1 || echo "qmi-conn status $i failed" >&2
+    QMI_CONN_JAVA_OPTS=-Xshare:off $T "$out/conn-status-nocds.$i" qmi-conn status --json >/dev/null 2>&1 ||
+        echo "qmi-conn status (no CDS) $i failed" >&2
+    $T "$out/conn-help.$i" qmi-conn --help >/dev/null 2>&1
     qmi-conn down >/dev/null 2>&1
     i=$((i + 1))
 done
@@ -46,6 +49,6 @@ cpu() {  # user+sys per run, median
 }
 printf 'runs\t%s\n' "$runs"
 printf 'what\twall_s\tcpu_s\tpeak_rss_kb\n'
-for w in guide-up conn-up shell-status conn-status; do
+for w in guide-up conn-up shell-status conn-status conn-status-nocds conn-help; do
     printf '%s\t%s\t%s\t%s\n' "$w" "$(median 1 "$w")" "$(cpu "$w")" "$(median 4 "$w")"
 done
