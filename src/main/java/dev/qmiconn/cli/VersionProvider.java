@@ -32,6 +32,11 @@ public final class VersionProvider implements IVersionProvider {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private final AppContext context;
 
+    /** For a picocli tree built without {@link Main}'s factory. */
+    public VersionProvider() {
+        this(AppContext.production());
+    }
+
     public VersionProvider(AppContext context) {
         this.context = context;
     }

@@ -24,6 +24,7 @@ import dev.qmiconn.qmi.model.ServiceVersions;
 import dev.qmiconn.qmi.model.ServingSystem;
 import dev.qmiconn.qmi.model.SignalStrength;
 import dev.qmiconn.qmi.model.StartedNetwork;
+import dev.qmiconn.qmi.parse.AckParsers;
 import dev.qmiconn.qmi.parse.CtlParsers;
 import dev.qmiconn.qmi.parse.DmsParsers;
 import dev.qmiconn.qmi.parse.NasParsers;
@@ -101,7 +102,7 @@ public final class QmiClient {
     }
 
     public void setOperatingMode(OperatingMode mode) {
-        call(out -> null, "--dms-set-operating-mode=" + mode.qmicli());
+        call(AckParsers::setOperatingMode, "--dms-set-operating-mode=" + mode.qmicli());
     }
 
     public CardStatus cardStatus() {
@@ -110,7 +111,7 @@ public final class QmiClient {
 
     /** {@code --uim-verify-pin=PIN1,NNNN}; a wrong PIN is a {@link QmicliException} with exit SIM_ERROR. */
     public void verifyPin(String pin) {
-        call(out -> null, "--uim-verify-pin=PIN1," + pin);
+        call(AckParsers::verifyPin, "--uim-verify-pin=PIN1," + pin);
     }
 
     public SignalStrength signalStrength() {
@@ -148,12 +149,12 @@ public final class QmiClient {
 
     /** {@code --wds-stop-network=PDH --client-cid=CID}; without --client-no-release-cid this releases the CID. */
     public void stopNetwork(long packetDataHandle, int cid) {
-        call(out -> null, "--wds-stop-network=" + packetDataHandle, "--client-cid=" + cid);
+        call(AckParsers::stopNetwork, "--wds-stop-network=" + packetDataHandle, "--client-cid=" + cid);
     }
 
     /** {@code --wds-noop --client-cid=N}: releases a WDS client id left by a failed or killed start. */
     public void releaseWdsClient(int cid) {
-        call(out -> null, "--wds-noop", "--client-cid=" + cid);
+        call(AckParsers::noop, "--wds-noop", "--client-cid=" + cid);
     }
 
     public PacketServiceStatus packetServiceStatus() {
@@ -182,7 +183,7 @@ public final class QmiClient {
 
     /** {@code --wda-set-data-format=raw-ip} (the bare form works from 1.14 to 1.32). */
     public void wdaSetDataFormat(LinkLayer linkLayer) {
-        call(out -> null, "--wda-set-data-format=" + linkLayer.qmicli());
+        call(AckParsers::wdaSetDataFormat, "--wda-set-data-format=" + linkLayer.qmicli());
     }
 
     /** What the kernel's qmi_wwan expects ({@code /sys/class/net/IFACE/qmi/raw_ip}). */
@@ -192,7 +193,7 @@ public final class QmiClient {
 
     /** Needs the interface down on the kernel side ("Device or resource busy" otherwise). */
     public void setExpectedDataFormat(LinkLayer linkLayer) {
-        call(out -> null, "--set-expected-data-format=" + linkLayer.qmicli());
+        call(AckParsers::setExpectedDataFormat, "--set-expected-data-format=" + linkLayer.qmicli());
     }
 
     public String wwanIface() {

@@ -152,7 +152,7 @@ public final class QmicliErrors {
             case MODE_UNKNOWN -> what + ": the device is not bound to qmi_wwan (cannot select QMI/MBIM mode)" + said;
             case IP_FAMILY_BUG -> what + " failed with QMI protocol error 64 (InvalidIpFamilyPreference"
                     + ("(null)".equals(f.qmiErrorName()) ? ", printed as '(null)'" : "") + "): "
-                    + ipFamilyDiagnosis(version);
+                    + VersionPolicy.ipFamilyBugDiagnosis(version);
             case CLIENT_IDS_EXHAUSTED -> what + ": the modem has no free client ids (leaked CIDs)" + said
                     + "; release them with qmicli --wds-noop --client-cid=N, or reset the modem";
             case TRANSACTION_TIMEOUT -> what + ": the modem did not answer (Transaction timed out)"
@@ -164,13 +164,6 @@ public final class QmicliErrors {
                     + (f.verboseCallEndReason() == null ? "" : ", " + f.verboseCallEndReason()) + ")");
             default -> what + " failed" + said;
         };
-    }
-
-    /** The runtime side of the version policy: error 64 is the 1.16.2 bug, whatever version printed it. */
-    public static String ipFamilyDiagnosis(LibqmiVersion version) {
-        String v = version == null ? "this libqmi" : "libqmi " + version;
-        return v + " has the IP-family bug of 1.16.1-1.17.0 (Debian #845979, the Metro PCS guide's failure); "
-                + "fix: pass ip-type=4 to --wds-start-network, or install libqmi >= 1.18";
     }
 
     private static QmicliFailure simple(Kind kind, Integer cid, String line) {

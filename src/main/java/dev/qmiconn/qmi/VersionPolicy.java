@@ -62,6 +62,16 @@ public record VersionPolicy(LibqmiVersion version) {
         return version.atLeast(1, 30, 0);
     }
 
+    /**
+     * The runtime side of the policy: a QMI protocol error 64 on start is this bug, whatever version printed it
+     * (a distribution may ship a patched 1.16.2 under another number, or a git build in between).
+     */
+    public static String ipFamilyBugDiagnosis(LibqmiVersion version) {
+        String v = version == null ? "this libqmi" : "libqmi " + version;
+        return v + " has the IP-family bug of 1.16.1-1.17.0 (Debian #845979, the Metro PCS guide's failure); "
+                + "fix: pass ip-type=4 to --wds-start-network, or install libqmi >= 1.18";
+    }
+
     /** The verdict for {@code qmi-conn --version} and doctor; the first matching rule wins. */
     public VersionVerdict verdict() {
         if (hasIpFamilyBug()) {

@@ -32,6 +32,13 @@ public final class ActionParsers {
         PARSERS.put("get-expected-data-format", CtlParsers::expectedDataFormat);
         PARSERS.put("get-service-version-info", CtlParsers::serviceVersions);
         PARSERS.put("get-wwan-iface", CtlParsers::wwanIface);
+        PARSERS.put("wds-stop-network", AckParsers::stopNetwork);
+        PARSERS.put("dms-set-operating-mode", AckParsers::setOperatingMode);
+        PARSERS.put("uim-verify-pin", AckParsers::verifyPin);
+        PARSERS.put("set-expected-data-format", AckParsers::setExpectedDataFormat);
+        PARSERS.put("wda-set-data-format", AckParsers::wdaSetDataFormat);
+        PARSERS.put("wds-noop", AckParsers::noop);
+        PARSERS.put("dms-noop", AckParsers::noop);
     }
 
     private ActionParsers() {
