@@ -2,7 +2,6 @@ package dev.qmiconn.emulator;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
@@ -182,6 +181,12 @@ public final class ModemEmulator implements EmulatedModem {
         return state.present();
     }
 
+    /**
+     * Listeners run on the emulator thread that made the change (a connection thread for start/stop, the
+     * timeline thread for drops), after the modem state changed and before qmicli's answer is sent, so
+     * whatever a listener sets up (the sandbox's DHCP side) is ready when {@code Network started} prints.
+     * A listener that throws is logged and ignored.
+     */
     @Override
     public void onSessionChange(Consumer<Optional<SessionSettings>> listener) {
         state.onSessionChange(listener);
@@ -215,10 +220,5 @@ public final class ModemEmulator implements EmulatedModem {
             }
             heldDevice = null;
         }
-    }
-
-    /** For diagnostics: the socket file exists while serving. */
-    boolean serving() {
-        return server != null && Files.exists(server.path());
     }
 }

@@ -31,9 +31,7 @@ final class ModemState {
     private int operatingMode = MODE_ONLINE;
     private final Map<Integer, TreeSet<Integer>> clientIds = new HashMap<>();
     private final Map<Integer, Integer> lastCid = new HashMap<>();
-    private boolean pinVerified;
-    private int pinRetries;
-    private int pukRetries;
+    private final SimCard sim;
     private String linkLayer;
     private ActiveSession session;
     private long lastHandle;
@@ -50,6 +48,7 @@ final class ModemState {
         this.scenario = scenario;
         this.clock = clock;
         this.startMillis = clock.millis();
+        this.sim = new SimCard(scenario.sim());
         powerOn();
     }
 
@@ -66,11 +65,10 @@ final class ModemState {
         operatingMode = MODE_ONLINE;
         clientIds.clear();
         lastCid.clear();
-        pinVerified = !scenario.sim().pinEnabled();
-        pinRetries = scenario.sim().pinRetries();
-        pukRetries = scenario.sim().pukRetries();
+        sim.powerOn();
         linkLayer = scenario.data().linkLayer();
         endSession();
+        packets.reset();
     }
 
     // ---- time-driven changes -------------------------------------------------------------------------
@@ -129,7 +127,14 @@ final class ModemState {
             todo = List.copyOf(pending);
             pending.clear();
         }
-        todo.forEach(Runnable::run);
+        for (Runnable r : todo) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                // a listener's bug must not take the modem (and qmicli's answer) down with it
+                org.slf4j.LoggerFactory.getLogger(ModemState.class).warn("emulator listener failed", e);
+            }
+        }
     }
 
     // ---- presence, mode, registration ----------------------------------------------------------------
@@ -156,7 +161,7 @@ final class ModemState {
     }
 
     synchronized boolean simReady() {
-        return scenario.sim().present() && pinVerified;
+        return sim.ready();
     }
 
     /** Registered on the network: online, SIM unlocked, registration delay over, not in a no-service gap. */
@@ -175,38 +180,25 @@ final class ModemState {
     // ---- PIN ------------------------------------------------------------------------------------------
 
     synchronized boolean pinVerified() {
-        return pinVerified;
+        return sim.verified();
     }
 
     synchronized int pinRetries() {
-        return pinRetries;
+        return sim.pinRetries();
     }
 
     synchronized int pukRetries() {
-        return pukRetries;
+        return sim.pukRetries();
     }
 
-    /** Verifies PIN1 as the card would: a wrong PIN costs a retry; none left blocks it. */
+    /** Verifies PIN1; once unlocked the registration delay starts counting. */
     synchronized QmiError verifyPin(String pin) {
-        if (!scenario.sim().present()) {
-            return QmiError.NO_SIM;
+        boolean wasReady = sim.ready();
+        QmiError result = sim.verify(pin);
+        if (!wasReady && sim.ready()) {
+            onlineSince = now();
         }
-        if (!scenario.sim().pinEnabled()) {
-            return QmiError.NO_EFFECT;
-        }
-        if (pinRetries == 0) {
-            return QmiError.PIN_BLOCKED;
-        }
-        if (scenario.sim().pin().equals(pin)) {
-            if (!pinVerified) {
-                onlineSince = now(); // registration starts once the SIM is unlocked
-            }
-            pinVerified = true;
-            pinRetries = scenario.sim().pinRetries();
-            return QmiError.NONE;
-        }
-        pinRetries--;
-        return pinRetries == 0 ? QmiError.PIN_BLOCKED : QmiError.INCORRECT_PIN;
+        return result;
     }
 
     // ---- client ids -----------------------------------------------------------------------------------
@@ -306,10 +298,5 @@ final class ModemState {
 
     void onDevicePresence(Consumer<Boolean> l) {
         presenceListeners.add(l);
-    }
-
-    /** A data call that is up: its handle, the WDS client that owns it and what was asked for. */
-    record ActiveSession(long handle, int clientId, double startedAt, int ipFamily, String apn, int auth,
-                         String username) {
     }
 }

@@ -2,7 +2,8 @@ package dev.qmiconn.emulator;
 
 /**
  * WDS packet counters: they grow with the seconds a session is up (a steady trickle of traffic), and keep
- * their totals across sessions, as a modem's counters do until it is reset.
+ * their totals across sessions, as a modem's counters do until it is reset. "Last call" bytes are those of
+ * the session that is up, or else of the one that ended last.
  */
 final class Packets {
 
@@ -12,6 +13,7 @@ final class Packets {
     static final long RX_BYTES_PER_PACKET = 900;
 
     private double closedSeconds;
+    private double lastCallSeconds;
     private double openSince = -1;
 
     void sessionStarted(double t) {
@@ -20,19 +22,34 @@ final class Packets {
 
     void sessionEnded(double t) {
         if (openSince >= 0) {
-            closedSeconds += t - openSince;
+            lastCallSeconds = t - openSince;
+            closedSeconds += lastCallSeconds;
             openSince = -1;
         }
     }
 
-    Counters at(double t) {
-        double up = closedSeconds + (openSince >= 0 ? t - openSince : 0);
-        long tx = (long) (up * TX_PACKETS_PER_SECOND);
-        long rx = (long) (up * RX_PACKETS_PER_SECOND);
-        return new Counters(tx, rx, tx * TX_BYTES_PER_PACKET, rx * RX_BYTES_PER_PACKET);
+    void reset() {
+        closedSeconds = 0;
+        lastCallSeconds = 0;
+        openSince = -1;
     }
 
-    /** Totals since power-on. */
-    record Counters(long txPackets, long rxPackets, long txBytes, long rxBytes) {
+    Counters at(double t) {
+        double current = openSince >= 0 ? t - openSince : 0;
+        double up = closedSeconds + current;
+        double last = openSince >= 0 ? current : lastCallSeconds;
+        return new Counters((long) (up * TX_PACKETS_PER_SECOND), (long) (up * RX_PACKETS_PER_SECOND),
+                bytes(up, TX_PACKETS_PER_SECOND, TX_BYTES_PER_PACKET), bytes(up, RX_PACKETS_PER_SECOND,
+                RX_BYTES_PER_PACKET), bytes(last, TX_PACKETS_PER_SECOND, TX_BYTES_PER_PACKET),
+                bytes(last, RX_PACKETS_PER_SECOND, RX_BYTES_PER_PACKET));
+    }
+
+    private static long bytes(double seconds, long packetsPerSecond, long bytesPerPacket) {
+        return (long) (seconds * packetsPerSecond) * bytesPerPacket;
+    }
+
+    /** Totals since power-on, and the last call's bytes. */
+    record Counters(long txPackets, long rxPackets, long txBytes, long rxBytes, long lastCallTxBytes,
+                    long lastCallRxBytes) {
     }
 }

@@ -57,7 +57,7 @@ final class StartNetwork {
             return callFailed(10, 6, 29); // generic-authentication-failed, [3gpp] user-authentication-failed
         }
         int family4or6 = ipFamily == 6 ? 6 : 4;
-        ModemState.ActiveSession s = modem.startSession(request.clientId(), family4or6, apn, auth, user);
+        ActiveSession s = modem.startSession(request.clientId(), family4or6, apn, auth, user);
         return Reply.ok(Tlv.u32(0x01, s.handle()));
     }
 

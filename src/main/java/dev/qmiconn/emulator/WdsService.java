@@ -40,7 +40,7 @@ final class WdsService implements ServiceHandler {
             return Reply.error(QmiError.MISSING_ARGUMENT);
         }
         long handle = tlv.reader().getInt() & 0xFFFFFFFFL;
-        Optional<ModemState.ActiveSession> live = modem.session();
+        Optional<ActiveSession> live = modem.session();
         if (live.isPresent() && (handle == live.get().handle() || handle == GLOBAL_HANDLE)
                 && live.get().clientId() == request.clientId()) {
             modem.endSession();
@@ -58,15 +58,16 @@ final class WdsService implements ServiceHandler {
         Packets.Counters c = modem.packetCounters();
         return Reply.ok(Tlv.u32(0x10, c.txPackets()), Tlv.u32(0x11, c.rxPackets()), Tlv.u32(0x12, 0),
                 Tlv.u32(0x13, 0), Tlv.u32(0x14, 0), Tlv.u32(0x15, 0), Tlv.u64(0x19, c.txBytes()),
-                Tlv.u64(0x1A, c.rxBytes()), Tlv.u32(0x1D, 0), Tlv.u32(0x1E, 0));
+                Tlv.u64(0x1A, c.rxBytes()), Tlv.u64(0x1B, c.lastCallTxBytes()), Tlv.u64(0x1C, c.lastCallRxBytes()),
+                Tlv.u32(0x1D, 0), Tlv.u32(0x1E, 0));
     }
 
     private static Reply currentSettings(ModemState modem) {
-        Optional<ModemState.ActiveSession> live = modem.session();
+        Optional<ActiveSession> live = modem.session();
         if (live.isEmpty()) {
             return Reply.error(QmiError.OUT_OF_CALL);
         }
-        ModemState.ActiveSession s = live.get();
+        ActiveSession s = live.get();
         Data data = modem.scenario.data();
         List<Tlv> tlvs = new ArrayList<>();
         tlvs.add(Tlv.string(0x14, s.apn()));

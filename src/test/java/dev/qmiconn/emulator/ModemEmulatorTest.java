@@ -107,6 +107,17 @@ class ModemEmulatorTest {
     }
 
     @Test
+    void should_still_answer_when_a_listener_throws() {
+        QmiTestClient c = modem("e397u-53");
+        last().onSessionChange(s -> {
+            throw new IllegalStateException("listener bug");
+        });
+        int wds = c.allocate(WdsService.SERVICE);
+        assertEquals(0, error(c.startNetwork(wds, "fast.metropcs.com")));
+        assertEquals(1, last().liveSessions());
+    }
+
+    @Test
     void should_end_the_call_when_its_wds_client_is_released() {
         QmiTestClient c = modem("e397u-53");
         int wds = c.allocate(WdsService.SERVICE);
@@ -155,6 +166,20 @@ class ModemEmulatorTest {
         clock.advanceSeconds(1);
         assertEquals(1, value(c.call(NasService.SERVICE, nas, NasService.GET_SERVING_SYSTEM), 0x01).get());
         assertEquals(-63, value(c.call(NasService.SERVICE, nas, NasService.GET_SIGNAL_STRENGTH), 0x01).get());
+    }
+
+    @Test
+    void should_report_an_absent_card_and_stay_unregistered_without_a_sim() {
+        QmiTestClient c = modem("no-sim");
+        int uim = c.allocate(UimService.SERVICE);
+        int nas = c.allocate(NasService.SERVICE);
+        ByteBuffer status = value(c.call(UimService.SERVICE, uim, UimService.GET_CARD_STATUS), 0x10);
+        status.position(8);
+        assertEquals(1, status.get(), "one slot");
+        assertEquals(0, status.get(), "card state absent");
+        clock.advanceSeconds(60);
+        assertEquals(0, value(c.call(NasService.SERVICE, nas, NasService.GET_SERVING_SYSTEM), 0x01).get());
+        assertEquals(102, error(c.call(UimService.SERVICE, uim, UimService.VERIFY_PIN, pinInfo("1234"))));
     }
 
     @Test

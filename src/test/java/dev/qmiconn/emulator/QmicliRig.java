@@ -22,11 +22,15 @@ final class QmicliRig implements AutoCloseable {
     private final CommandRunner runner = new ExecRunner();
     private final Path dir;
     final ModemEmulator emulator;
-    private final PtyBridge bridge;
+    private PtyBridge bridge;
 
     QmicliRig(String scenario) throws IOException {
+        this(Scenario.load(scenario), java.time.Clock.systemUTC());
+    }
+
+    QmicliRig(Scenario scenario, java.time.Clock clock) throws IOException {
         dir = Files.createTempDirectory("qc-emu-");
-        emulator = ModemEmulator.start(Scenario.load(scenario), dir.resolve("emu.sock"));
+        emulator = ModemEmulator.start(scenario, dir.resolve("emu.sock"), clock);
         PtyBridge b;
         try {
             b = PtyBridge.start(runner, emulator, dir.resolve("cdc-wdm0"));
@@ -35,6 +39,16 @@ final class QmicliRig implements AutoCloseable {
             throw e;
         }
         bridge = b;
+    }
+
+    /** A new socat and pty, as after the device came back (socat exits when its connection closes). */
+    void rebridge() {
+        bridge.close();
+        bridge = PtyBridge.start(runner, emulator, dir.resolve("cdc-wdm0-" + System.nanoTime()));
+    }
+
+    boolean bridgeAlive() {
+        return bridge.isAlive();
     }
 
     Path device() {
