@@ -10,7 +10,9 @@ import dev.qmiconn.emulator.EmulatedModem.SessionSettings;
  * The argv of the dnsmasq that plays the modem's DHCP server on mdm0: it leases exactly the one address the
  * emulator's current settings name, with the router, DNS and MTU (option 26) of the session. It never reads the
  * host's configuration ({@code --conf-file=/dev/null}, no resolv.conf, no hosts), serves no DNS ({@code --port=0})
- * and writes its lease and PID files into the sandbox. Without {@code --no-ping} every lease waits ~3 s.
+ * and writes its lease and PID files into the sandbox. Without {@code --no-ping} every lease waits ~3 s. It stays
+ * root ({@code --user=root}): it plays the modem in a throwaway namespace, and so its PID file in the work
+ * directory is root's like everything else there (dropped to nobody it would own it; checked with dnsmasq 2.90).
  */
 final class Dnsmasq {
 

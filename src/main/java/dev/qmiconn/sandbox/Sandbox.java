@@ -128,6 +128,11 @@ public final class Sandbox implements AutoCloseable {
         if (closed || mountNamespace == null) {
             throw new SandboxException("the sandbox is closed");
         }
+        // nsenter -t PID must never reach a stranger that inherited the PID of a dead holder
+        if (!mountNamespace.isAlive()) {
+            throw new SandboxException("the sandbox's mount namespace holder (pid " + mountNamespace.pid()
+                    + ") has died");
+        }
         return mountNamespace;
     }
 
