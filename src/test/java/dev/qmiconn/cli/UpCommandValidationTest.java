@@ -92,6 +92,14 @@ class UpCommandValidationTest {
     }
 
     @Test
+    void should_validate_the_profiles_apn_and_let_the_command_line_win() throws Exception {
+        java.nio.file.Files.writeString(tmp.resolve("none.conf"), "APN='a;reboot'\nAPN_USER=metro\n");
+        assertOneLineRefusal(up(), ExitCode.BAD_INPUT, "invalid APN 'a;reboot'");
+        java.nio.file.Files.writeString(tmp.resolve("none.conf"), "APN=fast.metropcs.com\n");
+        assertOneLineRefusal(up("--apn", "b;reboot"), ExitCode.BAD_INPUT, "invalid APN 'b;reboot'");
+    }
+
+    @Test
     void should_say_the_device_is_missing_after_a_bounded_wait() {
         Run r = up("--apn", "fast.metropcs.com", "--device", "/dev/cdc-wdm-qc-missing", "--timeout", "300ms");
         assertOneLineRefusal(r, ExitCode.DEVICE_MISSING, "/dev/cdc-wdm-qc-missing did not appear within 0.3 s");
