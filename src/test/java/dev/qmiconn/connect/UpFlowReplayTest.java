@@ -192,4 +192,28 @@ class UpFlowReplayTest {
         long polls = runner.callsMade().stream().filter(a -> a.contains("--nas-get-serving-system")).count();
         assertTrue(polls >= 4 && polls <= 8, "backoff, not a busy loop: " + polls + " polls");
     }
+
+    @Test
+    void should_stop_the_ipv4_session_and_release_both_cids_when_the_ipv6_start_fails() throws Exception {
+        List<Transcript> rec = transcripts("up/e397u-53-dhcp");
+        Transcript started = rec.get(FlowFixtures.indexOf(rec, START_1_32));
+        Transcript failed = transcripts("up/call-failed").get(FlowFixtures.indexOf(transcripts("up/call-failed"),
+                START_1_32));
+        List<Transcript> ts = new java.util.ArrayList<>(rec.subList(0, FlowFixtures.indexOf(rec, START_1_32)));
+        ts.add(Transcript.of(List.of("qmicli", "-d", "/dev/cdc-wdm0", START_1_32 + ",ip-type=4",
+                "--client-no-release-cid"), 0, started.stdout(), ""));
+        ts.add(Transcript.of(List.of("qmicli", "-d", "/dev/cdc-wdm0", START_1_32 + ",ip-type=6",
+                "--client-no-release-cid"), 1, failed.stdout().replace("CID: '1'", "CID: '2'"), failed.stderr()));
+        ts.add(Transcript.of(List.of("qmicli", "-d", "/dev/cdc-wdm0", "--wds-noop", "--client-cid=2"), 0, "", ""));
+        ts.add(transcripts("down/after-up").get(0)); // --wds-stop-network=3634376449 --client-cid=1
+        UpRequest req = new UpRequest("/dev/cdc-wdm0", "fast.metropcs.com", null, null, null, null,
+                ConnectOptions.IpType.V4V6, null, IpConfig.DHCP, Backend.QMICLI, Duration.ofSeconds(20), false,
+                false, paths(tmp));
+
+        QmiConnException e = assertThrows(QmiConnException.class, () -> up(ts, req));
+
+        assertEquals(ExitCode.CALL_FAILED, e.exitCode());
+        assertTrue(e.getMessage().endsWith("WDS client id 2 released"), e.getMessage());
+        assertFalse(Files.exists(req.paths().stateFile("cdc-wdm0")));
+    }
 }
