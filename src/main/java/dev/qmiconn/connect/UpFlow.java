@@ -96,6 +96,8 @@ public final class UpFlow {
                     pacer.now().getEpochSecond(), paths.resolvHead().toString(),
                     req.dnsApply() ? paths.resolvConf().toString() : null);
             store.write(state); // from here on `down` can always stop what we started
+            SessionState started = state;
+            UndoOnExit guard = UndoOnExit.arm(() -> teardown.undo(started, store));
             try {
                 Applied applied = new IpConfigurator(qmi, new Dhcp(runner, paths.dhcpHook()), net, out)
                         .configure(iface, req.ipConfig(), req.ipType() == null || req.ipType().wantsV4(),
@@ -107,8 +109,12 @@ public final class UpFlow {
                     DnsBlock.apply(paths.resolvConf(), req.deviceName(), applied.dns());
                 }
                 store.write(state);
+                guard.disarm();
             } catch (RuntimeException e) {
-                List<String> left = teardown.undo(state, store);
+                if (!guard.disarm()) {
+                    throw e; // killed meanwhile: the exit hook is undoing it
+                }
+                List<String> left = teardown.undo(started, store);
                 String undone = left.isEmpty()
                         ? "; the session was stopped and its client id released"
                         : "; could NOT undo everything (" + String.join("; ", left) + "): run qmi-conn down";

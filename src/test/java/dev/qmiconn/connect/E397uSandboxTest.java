@@ -162,4 +162,23 @@ class E397uSandboxTest {
         assertEquals(0, box.sandbox.emulator().liveClientIds());
         assertFalse(Files.exists(box.sandbox.tmpDir().resolve("qmi-network-state-cdc-wdm0")));
     }
+
+    @Test
+    @Order(6)
+    void should_release_the_session_when_up_is_killed_before_it_finishes() throws Exception {
+        // A DHCP hook that never answers keeps `up` busy after the session started; then systemd-style SIGTERM.
+        Files.writeString(box.sandbox.tmpDir().resolve("slow-hook"), "#!/bin/sh\nsleep 5\n");
+        Files.writeString(box.sandbox.tmpDir().resolve("kill-up.sh"), String.join("\n",
+                "qmi-conn up --apn fast.metropcs.com --ip-config dhcp --dhcp-hook /tmp/slow-hook & P=$!",
+                "while [ ! -f /run/qmi-conn/cdc-wdm0.json ]; do sleep 0.1; done",
+                "kill -TERM $P; wait $P; echo \"exit $?\"", ""));
+        box.run("chmod", "+x", "/tmp/slow-hook");
+
+        String out = box.run("sh", "/tmp/kill-up.sh");
+
+        assertTrue(out.contains("exit 143"), out);
+        assertEquals(0, box.sandbox.emulator().liveSessions());
+        assertEquals(0, box.sandbox.emulator().liveClientIds());
+        assertFalse(Files.exists(box.sandbox.runDir().resolve("qmi-conn/cdc-wdm0.json")));
+    }
 }
