@@ -144,11 +144,14 @@ class E397uSandboxTest {
 
     @Test
     @Order(5)
-    void should_connect_through_qmi_network_and_honour_its_state_file() {
+    void should_connect_through_qmi_network_and_honour_its_state_file() throws Exception {
+        Files.writeString(box.sandbox.tmpDir().resolve("resolv.conf"), "nameserver 192.0.2.53\n");
         CommandResult r = box.qmiConn("up", "--backend", "qmi-network", "--apn", "fast.metropcs.com",
-                "--ip-config", "static", "--timeout", "20s");
+                "--ip-config", "static", "--timeout", "20s", "--dns-apply", "--resolv-conf", "/tmp/resolv.conf");
 
         assertEquals(0, r.exitCode(), show(r));
+        assertEquals("nameserver 192.0.2.53\n" + DnsBlock.begin("cdc-wdm0") + "\nnameserver 10.177.0.34\n"
+                + "nameserver 10.177.0.210\n" + DnsBlock.end("cdc-wdm0") + "\n", box.run("cat", "/tmp/resolv.conf"));
         String qmiNetworkState = box.run("cat", "/tmp/qmi-network-state-cdc-wdm0");
         assertTrue(qmiNetworkState.contains("CID=") && qmiNetworkState.contains("PDH="), qmiNetworkState);
         assertTrue(box.run("cat", "/run/qmi-conn/cdc-wdm0.qmi-network.conf").contains("APN='fast.metropcs.com'"));
@@ -161,6 +164,7 @@ class E397uSandboxTest {
         assertEquals(0, box.sandbox.emulator().liveSessions());
         assertEquals(0, box.sandbox.emulator().liveClientIds());
         assertFalse(Files.exists(box.sandbox.tmpDir().resolve("qmi-network-state-cdc-wdm0")));
+        assertEquals("nameserver 192.0.2.53\n", box.run("cat", "/tmp/resolv.conf"));
     }
 
     @Test
