@@ -100,12 +100,21 @@ public final class UpCommand implements Callable<Integer> {
                 user != null ? user : p.apnUser().orElse(null), password != null ? password : p.apnPass().orElse(null),
                 auth == null ? null : Auth.fromString(auth),
                 word(ipType != null ? ipType : p.ipType().orElse(null), IpType::fromWord),
-                pin, word(ipConfig, w -> IpConfig.valueOf(w.toUpperCase(java.util.Locale.ROOT))),
+                pin, word(ipConfig, UpCommand::ipConfig),
                 word(backend, Backend::fromWord), timeout, dnsApply, proxy || p.proxy(),
                 paths.toPaths(context.environment()));
         new UpFlow(context.runner(), Pacer.real(context.clock()), spec.commandLine().getOut())
                 .withEnvironment(context.environment()).run(req);
         return ExitCode.OK.code();
+    }
+
+    private static IpConfig ipConfig(String w) {
+        for (IpConfig c : IpConfig.values()) {
+            if (c.name().equalsIgnoreCase(w)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("--ip-config must be dhcp, static or auto, not '" + w + "'");
     }
 
     private static <T> T word(String w, java.util.function.Function<String, T> f) {
@@ -115,8 +124,7 @@ public final class UpCommand implements Callable<Integer> {
         try {
             return f.apply(w);
         } catch (IllegalArgumentException e) {
-            throw new QmiConnException(ExitCode.BAD_INPUT, e.getMessage().startsWith("No enum")
-                    ? "invalid value '" + dev.qmiconn.config.Validation.printable(w) + "'" : e.getMessage());
+            throw new QmiConnException(ExitCode.BAD_INPUT, dev.qmiconn.config.Validation.printable(e.getMessage()));
         }
     }
 }

@@ -85,6 +85,12 @@ class UpCommandValidationTest {
     @Test
     void should_refuse_bad_words_for_ip_type_and_timeout() {
         assertOneLineRefusal(up("--apn", "fast.metropcs.com", "--ip-type", "5"), ExitCode.BAD_INPUT, "4, 6 or 4v6");
+        assertOneLineRefusal(up("--apn", "fast.metropcs.com", "--ip-config", "ppp"), ExitCode.BAD_INPUT,
+                "--ip-config must be dhcp, static or auto");
+        assertOneLineRefusal(up("--apn", "fast.metropcs.com", "--backend", "wvdial"), ExitCode.BAD_INPUT,
+                "backend must be qmicli or qmi-network");
+        assertOneLineRefusal(up("--apn", "fast.metropcs.com", "--auth", "ntlm"), ExitCode.BAD_INPUT,
+                "auth must be none, pap, chap or both");
         assertOneLineRefusal(up("--apn", "fast.metropcs.com", "--timeout", "forever"), ExitCode.BAD_INPUT,
                 "invalid duration");
         assertOneLineRefusal(up("--apn", "fast.metropcs.com", "--password", "it's"), ExitCode.BAD_INPUT,
