@@ -67,11 +67,13 @@ public final class UpFlow {
             QmiNetworkBackend qmiNetwork = new QmiNetworkBackend(runner, paths);
             StateStore store = new StateStore(paths.stateFile(req.deviceName()));
             Teardown teardown = new Teardown(qmi, qmiNetwork, net);
-            store.read().ifPresent(old -> {
-                out.println("a previous session on " + old.device() + " was left (" + describe(old.sessions())
-                        + "); stopping it first");
-                teardown.undo(old, store);
-            });
+            // ours from an earlier up, or one the guide's `qmi-network start` left in /tmp/qmi-network-state-<dev>
+            store.read().or(() -> DownFlow.strayQmiNetworkSession(req.device(), null, req.proxy(), paths))
+                    .ifPresent(old -> {
+                        out.println("a previous " + old.backend() + " session on " + old.device() + " was left ("
+                                + describe(old.sessions()) + "); stopping it first");
+                        teardown.undo(old, store);
+                    });
 
             LibqmiVersion version = qmi.version();
             versions.put(version);

@@ -185,4 +185,22 @@ class E397uSandboxTest {
         assertEquals(0, box.sandbox.emulator().liveClientIds());
         assertFalse(Files.exists(box.sandbox.runDir().resolve("qmi-conn/cdc-wdm0.json")));
     }
+
+    @Test
+    @Order(7)
+    void should_stop_a_session_the_guides_qmi_network_left_before_starting_its_own() throws Exception {
+        Files.writeString(box.sandbox.tmpDir().resolve("guide.conf"), "APN=fast.metropcs.com\n");
+        box.run("qmi-network", "--profile=/tmp/guide.conf", "/dev/cdc-wdm0", "start");
+        assertEquals(1, box.sandbox.emulator().liveSessions());
+
+        CommandResult r = box.qmiConn("up", "--apn", "fast.metropcs.com", "--ip-config", "static");
+
+        assertEquals(0, r.exitCode(), show(r));
+        assertTrue(r.stdout().startsWith("a previous qmi-network session on /dev/cdc-wdm0 was left"), r.stdout());
+        assertFalse(Files.exists(box.sandbox.tmpDir().resolve("qmi-network-state-cdc-wdm0")));
+        assertEquals(1, box.sandbox.emulator().liveSessions());
+        assertEquals(1, box.sandbox.emulator().liveClientIds(), "the guide's client id was released");
+        assertEquals(0, box.qmiConn("down").exitCode());
+        assertEquals(0, box.sandbox.emulator().liveClientIds());
+    }
 }
