@@ -31,6 +31,7 @@ public final class Sandbox implements AutoCloseable {
     private final SandboxNames names;
     private final SandboxLayout layout;
     private final Map<String, String> environment;
+    private final Path qmiConnHome;
     private final List<BackgroundProcess> started = new ArrayList<>();
     private final ModemSide modemSide;
     private final Thread shutdownHook;
@@ -45,6 +46,7 @@ public final class Sandbox implements AutoCloseable {
         this.names = SandboxNames.random();
         this.layout = new SandboxLayout(options.baseDir().resolve(names.prefix().replace("-", "")));
         this.environment = environment(options.qmiConnHome());
+        this.qmiConnHome = options.qmiConnHome();
         this.modemSide = new ModemSide(runner, names, layout);
         this.shutdownHook = new Thread(this::close, "sandbox-cleanup-" + names.prefix());
     }
@@ -85,7 +87,7 @@ public final class Sandbox implements AutoCloseable {
         modemSide.create();
         bridge = PtyBridge.start(runner, layout.socket(), layout.ptyLink());
         mountNamespace = MountNamespace.start(runner, names.hostNamespace());
-        mountNamespace.setUp(layout, bridge.slave());
+        mountNamespace.setUp(layout, bridge.slave(), qmiConnHome);
         emulator.onSessionChange(this::sessionChanged);
         emulator.onDevicePresence(this::devicePresence);
         modemSide.follow(emulator.session());
