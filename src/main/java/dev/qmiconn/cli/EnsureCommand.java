@@ -44,7 +44,7 @@ public final class EnsureCommand implements Callable<Integer> {
         WatchOptions options = watch.toOptions();
         PrintWriter quiet = new PrintWriter(Writer.nullWriter());
         Watchdog.Outcome outcome = new Watchdog(context.runner(), Pacer.real(context.clock()),
-                spec.commandLine().getOut(), quiet, req, options, new StopSignal()).once();
+                spec.commandLine().getOut(), quiet, req, options, new StopSignal()).withEnvironment(context.environment()).once();
         return outcome.exitCode().code();
     }
 }

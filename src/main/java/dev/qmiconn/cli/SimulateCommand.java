@@ -31,7 +31,9 @@ import picocli.CommandLine.Spec;
         description = {"Run a command (or a shell, by hand) on a simulated Pi with an emulated QMI modem plugged in:"
                 + " the real qmicli, qmi-network, udhcpc and ip inside private network and mount namespaces;"
                 + " nothing on this machine changes. Needs root.",
-                "Example: qmi-conn simulate --scenario e397u-53 -- qmicli -d /dev/cdc-wdm0 --dms-get-ids"})
+                "Several commands run in turn when separated by a lone '+'; the first failure ends the run.",
+                "Example: qmi-conn simulate --scenario e397u-53 -- qmicli -d /dev/cdc-wdm0 --dms-get-ids",
+                "Example: qmi-conn simulate -- qmi-conn up --apn fast.metropcs.com + qmi-conn status + qmi-conn down"})
 public final class SimulateCommand implements Callable<Integer> {
 
     private final AppContext context;
@@ -46,7 +48,8 @@ public final class SimulateCommand implements Callable<Integer> {
     String scenario;
 
     @Parameters(paramLabel = "COMMAND", arity = "0..*",
-            description = "Command to run inside (after --); without one the sandbox stays up until Ctrl-C.")
+            description = "Command(s) to run inside (after --; a lone '+' separates commands); without one the "
+                    + "sandbox stays up until Ctrl-C.")
     List<String> command = new ArrayList<>();
 
     public SimulateCommand(AppContext context) {
@@ -69,11 +72,42 @@ public final class SimulateCommand implements Callable<Integer> {
             throw new QmiConnException(ExitCode.FAILURE, "simulate: " + e.getMessage(), e);
         }
         try (sandbox) {
-            return command.isEmpty() ? stayUp(sandbox) : runInside(sandbox);
+            return command.isEmpty() ? stayUp(sandbox) : runAll(sandbox);
         }
     }
 
-    private int runInside(Sandbox sandbox) {
+    /** Runs each '+'-separated command in turn; the first non-zero exit code ends the run and is returned. */
+    private int runAll(Sandbox sandbox) {
+        int exit = ExitCode.OK.code();
+        for (List<String> one : splitOnPlus(command)) {
+            exit = runInside(sandbox, one);
+            if (exit != 0) {
+                break;
+            }
+        }
+        return exit;
+    }
+
+    static List<List<String>> splitOnPlus(List<String> argv) {
+        List<List<String>> commands = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        for (String arg : argv) {
+            if (arg.equals("+")) {
+                if (!current.isEmpty()) {
+                    commands.add(current);
+                }
+                current = new ArrayList<>();
+            } else {
+                current.add(arg);
+            }
+        }
+        if (!current.isEmpty()) {
+            commands.add(current);
+        }
+        return commands;
+    }
+
+    private int runInside(Sandbox sandbox, List<String> command) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         BackgroundProcess p = sandbox.start(command);
@@ -85,8 +119,7 @@ public final class SimulateCommand implements Callable<Integer> {
             outSeen = pass(p.stdout(), outSeen, out);
             errSeen = pass(p.stderr(), errSeen, err);
         }
-        // the pump threads may still hold the last bytes for a moment after the exit
-        p.waitFor(Duration.ofMillis(200));
+        // waitFor returned after the last output was pumped
         pass(p.stdout(), outSeen, out);
         pass(p.stderr(), errSeen, err);
         return exit.getAsInt();

@@ -24,8 +24,6 @@ import picocli.CommandLine.Spec;
                 + "uptime. Exits 0 when connected, 12 when not. JSON fields: docs/STATUS-JSON.md.")
 public final class StatusCommand implements Callable<Integer> {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private final AppContext context;
 
     @Spec
@@ -55,7 +53,9 @@ public final class StatusCommand implements Callable<Integer> {
                 .run(device, proxy, paths.toPaths(context.environment()));
         if (json) {
             try {
-                spec.commandLine().getOut().println(JSON.writeValueAsString(report));
+                // created here, not statically: picocli instantiates every command on each start
+                ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+                spec.commandLine().getOut().println(json.writeValueAsString(report));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

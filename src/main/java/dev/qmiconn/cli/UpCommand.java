@@ -34,7 +34,8 @@ public final class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         UpRequest req = options.toRequest(paths.toPaths(context.environment()));
-        new UpFlow(context.runner(), Pacer.real(context.clock()), spec.commandLine().getOut()).run(req);
+        new UpFlow(context.runner(), Pacer.real(context.clock()), spec.commandLine().getOut())
+                .withEnvironment(context.environment()).run(req);
         return ExitCode.OK.code();
     }
 }

@@ -2,7 +2,6 @@ package dev.qmiconn.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.function.Function;
 
 import dev.qmiconn.config.Validation;
@@ -85,8 +84,17 @@ public final class UpOptions {
                 user != null ? user : p.apnUser().orElse(null), password != null ? password : p.apnPass().orElse(null),
                 auth == null ? null : Auth.fromString(auth),
                 word(ipType != null ? ipType : p.ipType().orElse(null), IpType::fromWord),
-                pin, word(ipConfig, w -> IpConfig.valueOf(w.toUpperCase(Locale.ROOT))),
+                pin, word(ipConfig, UpOptions::ipConfig),
                 word(backend, Backend::fromWord), timeout, dnsApply, proxy || p.proxy(), paths);
+    }
+
+    private static IpConfig ipConfig(String w) {
+        for (IpConfig c : IpConfig.values()) {
+            if (c.name().equalsIgnoreCase(w)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("--ip-config must be dhcp, static or auto, not '" + w + "'");
     }
 
     private static <T> T word(String w, Function<String, T> f) {
@@ -96,8 +104,7 @@ public final class UpOptions {
         try {
             return f.apply(w);
         } catch (IllegalArgumentException e) {
-            throw new QmiConnException(ExitCode.BAD_INPUT, e.getMessage().startsWith("No enum")
-                    ? "invalid value '" + Validation.printable(w) + "'" : e.getMessage());
+            throw new QmiConnException(ExitCode.BAD_INPUT, Validation.printable(e.getMessage()));
         }
     }
 }

@@ -59,7 +59,7 @@ public final class WatchCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         PrintWriter quiet = new PrintWriter(Writer.nullWriter());
         new Watchdog(context.runner(), Pacer.real(clock), spec.commandLine().getOut(), quiet, req,
-                options, stop).run();
+                options, stop).withEnvironment(context.environment()).run();
         return ExitCode.OK.code();
     }
 }

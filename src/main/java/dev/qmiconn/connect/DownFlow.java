@@ -63,7 +63,7 @@ public final class DownFlow {
     }
 
     /** A session started by qmi-network itself (the guide's stanza), known only from qmi-network's state file. */
-    private static Optional<SessionState> strayQmiNetworkSession(String device, String iface, boolean proxy,
+    static Optional<SessionState> strayQmiNetworkSession(String device, String iface, boolean proxy,
                                                                  Paths paths) {
         String name = Paths.deviceName(device);
         Optional<DataSession> s = QmiNetworkBackend.readState(paths.qmiNetworkState(name));

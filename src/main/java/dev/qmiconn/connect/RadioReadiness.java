@@ -85,6 +85,19 @@ public final class RadioReadiness {
         }
     }
 
+    /**
+     * The common case in one or two qmicli runs: already registered with a usable signal means the SIM is
+     * unlocked and the modem online, so SIM, PIN and operating mode need no queries at all.
+     */
+    public java.util.Optional<Radio> readyNow() {
+        ServingSystem ss = qmi.servingSystem();
+        if (!ss.registered()) {
+            return java.util.Optional.empty();
+        }
+        SignalStrength sig = qmi.signalStrength();
+        return usable(sig) ? java.util.Optional.of(new Radio(ss, sig)) : java.util.Optional.empty();
+    }
+
     /** Waits, with backoff, until registered with a usable signal. The returned pair is what {@code up} prints. */
     public Radio awaitService() {
         Duration delay = FIRST_DELAY;

@@ -7,19 +7,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import dev.qmiconn.cli.ExitCode;
 import dev.qmiconn.cli.QmiConnException;
 import dev.qmiconn.connect.SessionState.DataSession;
-import dev.qmiconn.process.CommandResult;
 import dev.qmiconn.process.CommandRunner;
-import dev.qmiconn.process.CommandSpec;
 import dev.qmiconn.qmi.LibqmiVersion;
 import dev.qmiconn.qmi.QmiClient;
-import dev.qmiconn.qmi.QmicliErrors;
 import dev.qmiconn.qmi.VersionPolicy;
 import dev.qmiconn.qmi.VersionVerdict;
 import dev.qmiconn.qmi.model.CardStatus;
@@ -32,7 +28,6 @@ import dev.qmiconn.qmi.model.RegistrationState;
 import dev.qmiconn.qmi.model.ServingSystem;
 import dev.qmiconn.qmi.model.SignalStrength;
 import dev.qmiconn.qmi.model.SignalValue;
-import dev.qmiconn.qmi.parse.WdsParsers;
 
 /**
  * {@code qmi-conn status}: one look at everything, with as few qmicli runs as it takes. With {@code up}'s state
@@ -78,11 +73,11 @@ public final class StatusFlow {
         ServingSystem ss = attempt(errors, qmi::servingSystem);
         SignalStrength sig = attempt(errors, qmi::signalStrength);
         PacketServiceStatus pss = attempt(errors, () -> wds.isPresent()
-                ? withCid(qmi, wds.get().cid(), WdsParsers::packetServiceStatus, "--wds-get-packet-service-status")
+                ? qmi.packetServiceStatus(wds.get().cid())
                 : qmi.packetServiceStatus());
         boolean connected = pss != null && pss.status() == ConnectionStatus.CONNECTED;
         PacketStatistics stats = !connected ? null : attempt(errors, () -> wds.isPresent()
-                ? withCid(qmi, wds.get().cid(), WdsParsers::packetStatistics, "--wds-get-packet-statistics")
+                ? qmi.packetStatistics(wds.get().cid())
                 : qmi.packetStatistics());
         StatusReport.Ip ip = null;
         if (connected && state.isPresent() && state.get().address() != null) {
@@ -104,16 +99,6 @@ public final class StatusFlow {
                 new Sysfs(paths.sysfsRoot()).ifaceOf(name).orElse(null)), word.word(), lte, word.led(lte),
                 pss == null ? "unknown" : pss.status().qmicli(), libqmi, sim(card), registration(ss), signal(sig),
                 ip, packets(stats), session(state.orElse(null), connected), List.copyOf(errors));
-    }
-
-    /** A WDS query on the client id {@code up} kept, so qmicli allocates and releases nothing. */
-    private <T> T withCid(QmiClient qmi, int cid, Function<String, T> parser, String action) {
-        CommandResult r = runner.run(CommandSpec.of(qmi.argv(action, "--client-cid=" + cid,
-                "--client-no-release-cid")).withTimeout(UpFlow.QMICLI_TIMEOUT));
-        if (!r.succeeded()) {
-            throw QmicliErrors.toException(r, null);
-        }
-        return parser.apply(r.stdout());
     }
 
     private static <T> T attempt(List<String> errors, Supplier<T> query) {

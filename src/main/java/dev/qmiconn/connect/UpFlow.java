@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -34,9 +35,16 @@ public final class UpFlow {
     private final Pacer pacer;
     private final PrintWriter out;
     private final Predicate<Path> deviceExists;
+    private Map<String, String> environment = Map.of();
 
     public UpFlow(CommandRunner runner, Pacer pacer, PrintWriter out) {
         this(runner, pacer, out, Files::exists);
+    }
+
+    /** The environment (PATH) finds qmicli for the version cache; without it the version is always asked. */
+    public UpFlow withEnvironment(Map<String, String> env) {
+        this.environment = Map.copyOf(env);
+        return this;
     }
 
     /** {@code deviceExists} lets a replayed test say the control device is there without a /dev node. */
@@ -52,27 +60,34 @@ public final class UpFlow {
         try (DeviceLock lock = DeviceLock.acquire(paths.stateDir(), req.deviceName(), req.device())) {
             Pacer.Deadline deadline = pacer.deadline(req.timeout());
             waitForDevice(req.device(), req.timeout().compareTo(DEVICE_WAIT) < 0 ? req.timeout() : DEVICE_WAIT);
-            QmiClient qmi = new QmiClient(runner, req.device(), req.proxy(), QMICLI_TIMEOUT);
+            VersionCache versions = new VersionCache(paths.stateDir(), environment);
+            QmiClient qmi = new QmiClient(runner, req.device(), req.proxy(), QMICLI_TIMEOUT,
+                    versions.get().orElse(null));
             NetConfig net = new NetConfig(runner);
             QmiNetworkBackend qmiNetwork = new QmiNetworkBackend(runner, paths);
             StateStore store = new StateStore(paths.stateFile(req.deviceName()));
             Teardown teardown = new Teardown(qmi, qmiNetwork, net);
-            store.read().ifPresent(old -> {
-                out.println("a previous session on " + old.device() + " was left (" + describe(old.sessions())
-                        + "); stopping it first");
-                teardown.undo(old, store);
-            });
+            // ours from an earlier up, or one the guide's `qmi-network start` left in /tmp/qmi-network-state-<dev>
+            store.read().or(() -> DownFlow.strayQmiNetworkSession(req.device(), null, req.proxy(), paths))
+                    .ifPresent(old -> {
+                        out.println("a previous " + old.backend() + " session on " + old.device() + " was left ("
+                                + describe(old.sessions()) + "); stopping it first");
+                        teardown.undo(old, store);
+                    });
 
             LibqmiVersion version = qmi.version();
+            versions.put(version);
             VersionPolicy policy = VersionPolicy.of(version);
             applyPolicy(req, policy);
             Sysfs sysfs = new Sysfs(paths.sysfsRoot());
             String iface = resolveIface(req, sysfs, qmi);
 
             RadioReadiness radio = new RadioReadiness(qmi, deadline, out);
-            radio.unlockSim(req.pin());
-            radio.goOnline();
-            RadioReadiness.Radio service = radio.awaitService();
+            RadioReadiness.Radio service = radio.readyNow().orElseGet(() -> {
+                radio.unlockSim(req.pin());
+                radio.goOnline();
+                return radio.awaitService();
+            });
             new LinkLayerReconciler(qmi, sysfs, net, out).reconcile(iface);
 
             List<DataSession> sessions = req.backend() == Backend.QMI_NETWORK
@@ -83,6 +98,8 @@ public final class UpFlow {
                     pacer.now().getEpochSecond(), paths.resolvHead().toString(),
                     req.dnsApply() ? paths.resolvConf().toString() : null);
             store.write(state); // from here on `down` can always stop what we started
+            SessionState started = state;
+            UndoOnExit guard = UndoOnExit.arm(() -> teardown.undo(started, store));
             try {
                 Applied applied = new IpConfigurator(qmi, new Dhcp(runner, paths.dhcpHook()), net, out)
                         .configure(iface, req.ipConfig(), req.ipType() == null || req.ipType().wantsV4(),
@@ -94,8 +111,12 @@ public final class UpFlow {
                     DnsBlock.apply(paths.resolvConf(), req.deviceName(), applied.dns());
                 }
                 store.write(state);
+                guard.disarm();
             } catch (RuntimeException e) {
-                List<String> left = teardown.undo(state, store);
+                if (!guard.disarm()) {
+                    throw e; // killed meanwhile: the exit hook is undoing it
+                }
+                List<String> left = teardown.undo(started, store);
                 String undone = left.isEmpty()
                         ? "; the session was stopped and its client id released"
                         : "; could NOT undo everything (" + String.join("; ", left) + "): run qmi-conn down";

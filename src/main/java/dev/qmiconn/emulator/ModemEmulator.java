@@ -1,9 +1,7 @@
 package dev.qmiconn.emulator;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +29,6 @@ public final class ModemEmulator implements EmulatedModem {
     private final Map<Integer, ServiceHandler> services = new TreeMap<>();
     private final UnixSocketServer server;
     private final ScheduledExecutorService ticker;
-    private FileChannel heldDevice;
 
     private ModemEmulator(Scenario scenario, Path socket, Clock clock) throws IOException {
         this.state = new ModemState(scenario, clock);
@@ -50,7 +47,6 @@ public final class ModemEmulator implements EmulatedModem {
                 if (server != null) {
                     server.dropConnections();
                 }
-                releaseDevice();
             }
         });
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -75,19 +71,6 @@ public final class ModemEmulator implements EmulatedModem {
             return new ModemEmulator(scenario, unixSocketPath, clock);
         } catch (IOException e) {
             throw new IllegalStateException("cannot serve QMUX on " + unixSocketPath + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Keeps the pty slave open for the emulator's lifetime: when the last process closes a pty slave the
-     * master (socat) reads EIO and the bridge dies between two qmicli runs (FIELD-NOTES). Never read.
-     */
-    public synchronized void holdDevice(Path ptyLink) {
-        releaseDevice();
-        try {
-            heldDevice = FileChannel.open(ptyLink.toRealPath(), StandardOpenOption.READ, StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot open " + ptyLink + ": " + e.getMessage(), e);
         }
     }
 
@@ -207,18 +190,6 @@ public final class ModemEmulator implements EmulatedModem {
         ticker.shutdownNow();
         if (server != null) {
             server.close();
-        }
-        releaseDevice();
-    }
-
-    private synchronized void releaseDevice() {
-        if (heldDevice != null) {
-            try {
-                heldDevice.close();
-            } catch (IOException e) {
-                LOG.debug("closing held device: {}", e.getMessage());
-            }
-            heldDevice = null;
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.qmiconn.generate;
 
 import java.nio.file.Path;
 
+import dev.qmiconn.cli.ConnectPaths;
+import dev.qmiconn.cli.UpOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,14 +14,24 @@ import picocli.CommandLine.Spec;
 @Command(name = "interfaces", mixinStandardHelpOptions = true,
         description = {"Render /etc/network/interfaces.d/IFACE: allow-hotplug, 'qmi-conn up' on pre-up and "
                 + "'qmi-conn down' on post-down (or, with --style guide, the Metro PCS guide's own stanza).",
-                "Prints the stanza unless --out is given."})
+                "Prints the stanza unless --out is given.",
+                "Writes only the up options given (up's defaults apply at boot); --iface defaults to wwan0 here: "
+                        + "a stanza must name its interface. With --password or --pin the file is readable by "
+                        + "root only."})
 public final class GenerateInterfacesCommand implements Runnable {
 
     @Spec
     CommandSpec spec;
 
+    /** Parsed by up's own mixins; {@link UpSettings} reads back what the user typed. */
     @Mixin
     UpOptions up;
+
+    @Mixin
+    ConnectPaths paths;
+
+    @Mixin
+    ProgramOption program;
 
     @Mixin
     OutputOptions output;
@@ -34,7 +46,7 @@ public final class GenerateInterfacesCommand implements Runnable {
 
     @Override
     public void run() {
-        UpSettings settings = up.settings("wwan0");
+        UpSettings settings = UpSettings.of(spec.commandLine().getParseResult(), "wwan0");
         String content = InterfacesStanza.render(InterfacesStyle.fromWord(style), settings);
         output.emit(content, settings.hasSecrets(), spec.commandLine().getOut(), spec.commandLine().getErr());
         for (String warning : InterfacesSourceCheck.warnings(root, installedPath(settings.iface()),

@@ -2,8 +2,10 @@ package dev.qmiconn.generate;
 
 import java.util.Optional;
 
+import dev.qmiconn.cli.ConnectPaths;
 import dev.qmiconn.cli.ExitCode;
 import dev.qmiconn.cli.QmiConnException;
+import dev.qmiconn.cli.UpOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,14 +16,23 @@ import picocli.CommandLine.Spec;
 @Command(name = "systemd", mixinStandardHelpOptions = true,
         description = {"Render a systemd service: 'qmi-conn up' when the modem's control device appears, "
                 + "'qmi-conn down' on stop or unplug, retried on failure.",
-                "Prints the unit unless --out is given (e.g. --out /etc/systemd/system/qmi-conn.service)."})
+                "Prints the unit unless --out is given (e.g. --out /etc/systemd/system/qmi-conn.service).",
+                "Writes only the up options given (up's defaults apply at boot); --iface defaults to auto here. "
+                        + "With --password or --pin the file is readable by root only."})
 public final class GenerateSystemdCommand implements Runnable {
 
     @Spec
     CommandSpec spec;
 
+    /** Parsed by up's own mixins; {@link UpSettings} reads back what the user typed. */
     @Mixin
     UpOptions up;
+
+    @Mixin
+    ConnectPaths paths;
+
+    @Mixin
+    ProgramOption program;
 
     @Mixin
     OutputOptions output;
@@ -36,7 +47,7 @@ public final class GenerateSystemdCommand implements Runnable {
 
     @Override
     public void run() {
-        UpSettings settings = up.settings("auto");
+        UpSettings settings = UpSettings.of(spec.commandLine().getParseResult(), "auto");
         String content = SystemdUnit.render(settings, checkedUnitName(unit), Optional.ofNullable(javaOpts));
         output.emit(content, settings.hasSecrets(), spec.commandLine().getOut(), spec.commandLine().getErr());
     }

@@ -8,12 +8,17 @@ import java.util.Set;
 import dev.qmiconn.cli.ExitCode;
 import dev.qmiconn.cli.QmiConnException;
 import dev.qmiconn.config.Validation;
-import dev.qmiconn.connect.DurationParser;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
- * Validated values of the {@code up} options, ready to be written as argv words. APN, device, interface,
- * credentials and PIN go through {@link Validation} (which refuses shell metacharacters outright); paths only
- * have to be absolute and free of control characters, and are quoted by the renderer for its target syntax.
+ * Validated values of the {@code up} options, ready to be written as argv words. The generate commands parse
+ * them with up's own mixins ({@link dev.qmiconn.cli.UpOptions}, {@link dev.qmiconn.cli.ConnectPaths}), so the
+ * names and the duration check are up's; what is written is only what the user gave, as typed (qmi-conn's own
+ * defaults then apply at boot), except the device and interface, which are always written so the stanza, the
+ * unit and the udev rule name the same modem. APN, device, interface, credentials and PIN go through
+ * {@link Validation} (which refuses shell metacharacters outright); paths only have to be absolute and free of
+ * control characters, and are quoted by the renderer for its target syntax.
  */
 public record UpSettings(String program, Optional<String> apn, String device, String iface,
                          Optional<String> user, Optional<String> password, Optional<String> auth,
@@ -22,26 +27,48 @@ public record UpSettings(String program, Optional<String> apn, String device, St
                          Optional<String> resolvHead, Optional<String> resolvConf, boolean dnsApply,
                          boolean proxy, Optional<String> profile) {
 
-    static UpSettings of(UpOptions o, String iface) {
+    /**
+     * The options the user gave to a generate command ({@code --iface} else {@code ifaceDefault}); a one-line
+     * BAD_INPUT for the first bad one. Read from the parse result, not the mixins' fields: those hold up's
+     * defaults, and converted values ({@code Path}, {@code Duration}) that no longer read as typed.
+     */
+    static UpSettings of(ParseResult given, String ifaceDefault) {
+        given.matchedOptions().stream().filter(OptionSpec::hidden).findFirst().ifPresent(o -> {
+            throw bad(o.longestName() + " is an internal option of up: generate does not write it");
+        });
+        String iface = typed(given, "--iface").orElse(ifaceDefault);
         return new UpSettings(
-                absolutePath("--qmi-conn", o.program),
-                Optional.ofNullable(o.apn).map(Validation::apn),
-                Validation.device(o.device),
+                absolutePath("--qmi-conn", typedOrDefault(given, "--qmi-conn")),
+                typed(given, "--apn").map(Validation::apn),
+                Validation.device(typedOrDefault(given, "--device")),
                 "auto".equals(iface) ? "auto" : Validation.iface(iface),
-                Optional.ofNullable(Validation.credential("--user", o.user)),
-                Optional.ofNullable(Validation.credential("--password", o.password)),
-                oneOf("--auth", o.auth, Set.of("none", "pap", "chap", "both")),
-                oneOf("--ip-type", o.ipType, Set.of("4", "6", "4v6")),
-                Optional.ofNullable(o.pin).map(Validation::pin),
-                oneOf("--ip-config", o.ipConfig, Set.of("dhcp", "static", "auto")),
-                oneOf("--backend", o.backend, Set.of("qmicli", "qmi-network")),
-                Optional.ofNullable(o.timeout).map(UpSettings::duration),
-                Optional.ofNullable(o.stateDir).map(p -> absolutePath("--state-dir", p)),
-                Optional.ofNullable(o.resolvHead).map(p -> absolutePath("--resolv-head", p)),
-                Optional.ofNullable(o.resolvConf).map(p -> absolutePath("--resolv-conf", p)),
-                o.dnsApply,
-                o.proxy,
-                Optional.ofNullable(o.profile).map(p -> absolutePath("--profile", p)));
+                Optional.ofNullable(Validation.credential("--user", typed(given, "--user").orElse(null))),
+                Optional.ofNullable(Validation.credential("--password", typed(given, "--password").orElse(null))),
+                oneOf("--auth", typed(given, "--auth"), Set.of("none", "pap", "chap", "both")),
+                oneOf("--ip-type", typed(given, "--ip-type"), Set.of("4", "6", "4v6")),
+                typed(given, "--pin").map(Validation::pin),
+                oneOf("--ip-config", typed(given, "--ip-config"), Set.of("dhcp", "static", "auto")),
+                oneOf("--backend", typed(given, "--backend"), Set.of("qmicli", "qmi-network")),
+                typed(given, "--timeout"),
+                typed(given, "--state-dir").map(p -> absolutePath("--state-dir", p)),
+                typed(given, "--resolv-head").map(p -> absolutePath("--resolv-head", p)),
+                typed(given, "--resolv-conf").map(p -> absolutePath("--resolv-conf", p)),
+                given.hasMatchedOption("--dns-apply"),
+                given.hasMatchedOption("--proxy"),
+                typed(given, "--profile").map(p -> absolutePath("--profile", p)));
+    }
+
+    /** The text the user typed for {@code option} (its last occurrence), if given. */
+    private static Optional<String> typed(ParseResult given, String option) {
+        if (!given.hasMatchedOption(option)) {
+            return Optional.empty();
+        }
+        List<String> values = given.matchedOption(option).originalStringValues();
+        return Optional.of(values.get(values.size() - 1));
+    }
+
+    private static String typedOrDefault(ParseResult given, String option) {
+        return typed(given, option).orElseGet(() -> given.commandSpec().findOption(option).defaultValue());
     }
 
     /** True when the file holding these settings must not be world-readable. */
@@ -87,21 +114,16 @@ public record UpSettings(String program, Optional<String> apn, String device, St
         resolvConf.ifPresent(v -> a.addAll(List.of("--resolv-conf", v)));
     }
 
-    private static Optional<String> oneOf(String option, String value, Set<String> allowed) {
-        if (value == null) {
-            return Optional.empty();
+    private static Optional<String> oneOf(String option, Optional<String> given, Set<String> allowed) {
+        if (given.isEmpty()) {
+            return given;
         }
+        String value = given.get();
         if (!allowed.contains(value)) {
             throw bad("invalid " + option + " '" + Validation.printable(value) + "': expected one of "
                     + allowed.stream().sorted().toList());
         }
-        return Optional.of(value);
-    }
-
-    /** Checked by up's own parser; the text the user typed is what gets written. */
-    private static String duration(String value) {
-        DurationParser.parse(value);
-        return value;
+        return given;
     }
 
     static String absolutePath(String option, String value) {

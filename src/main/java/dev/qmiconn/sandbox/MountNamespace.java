@@ -106,7 +106,7 @@ final class MountNamespace implements AutoCloseable {
      * tmpfs (host nodes are still visible there) and then moved; the fake /sys/class goes on top of the sysfs
      * that {@code ip netns exec} mounted for this netns; /tmp comes last because the work dir may live under it.
      */
-    void setUp(SandboxLayout layout, Path ptySlave) {
+    void setUp(SandboxLayout layout, Path ptySlave, Path qmiConnHome) {
         Path staging = layout.devStaging();
         mount("-t", "tmpfs", "-o", "mode=0755,nosuid", "qmi-conn-dev", staging.toString());
         try {
@@ -139,7 +139,35 @@ final class MountNamespace implements AutoCloseable {
         mount("-t", "overlay", "qmi-conn-etc", "-o", "lowerdir=/etc,upperdir=" + layout.etcUpper() + ",workdir="
                 + layout.etcWork(), "/etc");
         mount("--bind", layout.run().toString(), "/run");
-        mount("--bind", layout.tmp().toString(), "/tmp");
+        keepVisibleUnderTmp(layout, qmiConnHome);
+        mount("--rbind", layout.tmp().toString(), "/tmp");
+    }
+
+    /**
+     * The sandbox's own /tmp would hide a qmi-conn checkout that lives under the host's /tmp (a CI clone, say),
+     * and with it bin/qmi-conn: bind it to the same path inside the sandbox's /tmp before that goes on.
+     */
+    private void keepVisibleUnderTmp(SandboxLayout layout, Path home) {
+        if (home == null) {
+            return;
+        }
+        Path real;
+        try {
+            real = home.toRealPath();
+        } catch (IOException e) {
+            return; // nothing there to keep visible
+        }
+        Path tmp = Path.of("/tmp");
+        if (!real.startsWith(tmp) || real.equals(tmp)) {
+            return;
+        }
+        Path target = layout.tmp().resolve(tmp.relativize(real).toString());
+        try {
+            Files.createDirectories(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + target, e);
+        }
+        mount("--bind", real.toString(), target.toString());
     }
 
     /** The modem appears: /dev/cdc-wdm0 becomes a bind mount of the pty slave. */

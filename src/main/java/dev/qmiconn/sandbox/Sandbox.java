@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.qmiconn.emulator.EmulatedModem;
+import dev.qmiconn.emulator.PtyBridge;
 import dev.qmiconn.process.BackgroundProcess;
 import dev.qmiconn.process.CommandResult;
 import dev.qmiconn.process.CommandRunner;
@@ -31,6 +32,7 @@ public final class Sandbox implements AutoCloseable {
     private final SandboxNames names;
     private final SandboxLayout layout;
     private final Map<String, String> environment;
+    private final Path qmiConnHome;
     private final List<BackgroundProcess> started = new ArrayList<>();
     private final ModemSide modemSide;
     private final Thread shutdownHook;
@@ -45,6 +47,7 @@ public final class Sandbox implements AutoCloseable {
         this.names = SandboxNames.random();
         this.layout = new SandboxLayout(options.baseDir().resolve(names.prefix().replace("-", "")));
         this.environment = environment(options.qmiConnHome());
+        this.qmiConnHome = options.qmiConnHome();
         this.modemSide = new ModemSide(runner, names, layout);
         this.shutdownHook = new Thread(this::close, "sandbox-cleanup-" + names.prefix());
     }
@@ -83,9 +86,9 @@ public final class Sandbox implements AutoCloseable {
         emulator = modems.start(scenario, layout.socket());
         FakeSysfs.write(layout, false);
         modemSide.create();
-        bridge = PtyBridge.start(runner, layout.socket(), layout.ptyLink());
+        bridge = startBridge();
         mountNamespace = MountNamespace.start(runner, names.hostNamespace());
-        mountNamespace.setUp(layout, bridge.slave());
+        mountNamespace.setUp(layout, bridge.slave(), qmiConnHome);
         emulator.onSessionChange(this::sessionChanged);
         emulator.onDevicePresence(this::devicePresence);
         modemSide.follow(emulator.session());
@@ -155,7 +158,7 @@ public final class Sandbox implements AutoCloseable {
             }
             if (!bridge.isAlive()) { // the emulator dropped the connection while the device was away
                 bridge.close();
-                bridge = PtyBridge.start(runner, layout.socket(), layout.ptyLink());
+                bridge = startBridge();
             }
             mountNamespace.plugDevice(bridge.slave());
         } catch (RuntimeException e) {
@@ -232,6 +235,14 @@ public final class Sandbox implements AutoCloseable {
             return "0".equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid").toString());
         } catch (IOException | UnsupportedOperationException e) {
             return false;
+        }
+    }
+
+    private PtyBridge startBridge() {
+        try {
+            return PtyBridge.start(runner, Programs.path("socat"), layout.socket(), layout.ptyLink());
+        } catch (IllegalStateException e) {
+            throw new SandboxException(e.getMessage(), e);
         }
     }
 

@@ -37,6 +37,7 @@ public final class Watchdog {
     private final Escalation escalation;
     private WatchState state;
     private boolean warned;
+    private java.util.Map<String, String> environment = java.util.Map.of();
 
     public Watchdog(CommandRunner runner, Pacer pacer, PrintWriter log, PrintWriter quiet, UpRequest request,
                     WatchOptions options, StopSignal stop) {
@@ -51,6 +52,12 @@ public final class Watchdog {
         this.meter = new UsageMeter(new UsageStore(request.paths().stateDir()), options.resetDay(), options.zone(),
                 options.cap());
         this.escalation = new Escalation(runner, request.device(), request.proxy(), request.paths().sysfsRoot());
+    }
+
+    /** The environment (PATH) {@code up} uses to cache the libqmi version between reconnects. */
+    public Watchdog withEnvironment(java.util.Map<String, String> env) {
+        this.environment = java.util.Map.copyOf(env);
+        return this;
     }
 
     /** Runs until {@link StopSignal#request()}; then takes the link down and returns. */
@@ -104,7 +111,7 @@ public final class Watchdog {
         }
         change(WatchState.CONNECTING, request.apn() + " on " + request.device() + " (" + health.reason() + ")");
         try {
-            new UpFlow(runner, pacer, quiet).run(request);
+            new UpFlow(runner, pacer, quiet).withEnvironment(environment).run(request);
             Health after = probe.check();
             if (after.connected()) {
                 connected(after, pacer.now());
@@ -144,7 +151,7 @@ public final class Watchdog {
     private int reconnect(int failures) {
         change(WatchState.CONNECTING, request.apn() + " on " + request.device());
         try {
-            new UpFlow(runner, pacer, quiet).run(request);
+            new UpFlow(runner, pacer, quiet).withEnvironment(environment).run(request);
             return 0;
         } catch (QmiConnException e) {
             if (isPermanent(e.exitCode())) {

@@ -47,4 +47,12 @@ class SimulateCommandTest {
         assertEquals(127, exit);
         assertTrue(err.toString().contains("no-such-program-qmi-conn"), err.toString());
     }
+
+    @Test
+    void should_split_commands_on_a_lone_plus_only() {
+        assertEquals(java.util.List.of(java.util.List.of("qmi-conn", "up", "--apn", "a+b"),
+                        java.util.List.of("date", "+%s")),
+                SimulateCommand.splitOnPlus(java.util.List.of("qmi-conn", "up", "--apn", "a+b", "+", "date", "+%s",
+                        "+")));
+    }
 }

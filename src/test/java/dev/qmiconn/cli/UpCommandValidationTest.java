@@ -85,10 +85,24 @@ class UpCommandValidationTest {
     @Test
     void should_refuse_bad_words_for_ip_type_and_timeout() {
         assertOneLineRefusal(up("--apn", "fast.metropcs.com", "--ip-type", "5"), ExitCode.BAD_INPUT, "4, 6 or 4v6");
+        assertOneLineRefusal(up("--apn", "fast.metropcs.com", "--ip-config", "ppp"), ExitCode.BAD_INPUT,
+                "--ip-config must be dhcp, static or auto");
+        assertOneLineRefusal(up("--apn", "fast.metropcs.com", "--backend", "wvdial"), ExitCode.BAD_INPUT,
+                "backend must be qmicli or qmi-network");
+        assertOneLineRefusal(up("--apn", "fast.metropcs.com", "--auth", "ntlm"), ExitCode.BAD_INPUT,
+                "auth must be none, pap, chap or both");
         assertOneLineRefusal(up("--apn", "fast.metropcs.com", "--timeout", "forever"), ExitCode.BAD_INPUT,
                 "invalid duration");
         assertOneLineRefusal(up("--apn", "fast.metropcs.com", "--password", "it's"), ExitCode.BAD_INPUT,
                 "invalid password");
+    }
+
+    @Test
+    void should_validate_the_profiles_apn_and_let_the_command_line_win() throws Exception {
+        java.nio.file.Files.writeString(tmp.resolve("none.conf"), "APN='a;reboot'\nAPN_USER=metro\n");
+        assertOneLineRefusal(up(), ExitCode.BAD_INPUT, "invalid APN 'a;reboot'");
+        java.nio.file.Files.writeString(tmp.resolve("none.conf"), "APN=fast.metropcs.com\n");
+        assertOneLineRefusal(up("--apn", "b;reboot"), ExitCode.BAD_INPUT, "invalid APN 'b;reboot'");
     }
 
     @Test

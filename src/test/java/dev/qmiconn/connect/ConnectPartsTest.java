@@ -128,4 +128,19 @@ class ConnectPartsTest {
         assertEquals(30, Ipv4.prefixOf("255.255.255.252"));
         assertThrows(IllegalArgumentException.class, () -> Ipv4.prefixOf("255.0.255.0"));
     }
+
+    @Test
+    void should_undo_at_exit_only_while_armed_and_only_once() {
+        int[] undone = {0};
+        UndoOnExit killedMidway = UndoOnExit.arm(() -> undone[0]++);
+        killedMidway.runHookNow();
+        killedMidway.runHookNow();
+        assertEquals(1, undone[0], "the hook undoes once");
+        assertEquals(false, killedMidway.disarm(), "the caller must not undo a second time");
+
+        UndoOnExit finished = UndoOnExit.arm(() -> undone[0]++);
+        assertTrue(finished.disarm());
+        finished.runHookNow();
+        assertEquals(1, undone[0], "a disarmed guard does nothing at exit");
+    }
 }

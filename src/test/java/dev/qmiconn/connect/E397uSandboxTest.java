@@ -134,8 +134,8 @@ class E397uSandboxTest {
         assertEquals(0, box.sandbox.emulator().liveSessions());
         assertEquals(USER_LINES, box.run("cat", "/etc/resolv.conf.head"));
         assertFalse(box.run("ip", "-4", "addr", "show", "dev", "wwan0").contains("inet "));
-        assertEquals("", box.run("ls", "/run/qmi-conn").replace("cdc-wdm0.lock", "").strip(),
-                "state removed (the lock file stays)");
+        assertEquals(List.of("cdc-wdm0.lock", "libqmi-version"), box.run("ls", "/run/qmi-conn").lines().toList(),
+                "session state removed; the lock file and the libqmi version cache stay");
         CommandResult again = box.qmiConn("down");
         assertEquals(0, again.exitCode(), show(again));
         CommandResult status = box.qmiConn("status");
@@ -144,11 +144,14 @@ class E397uSandboxTest {
 
     @Test
     @Order(5)
-    void should_connect_through_qmi_network_and_honour_its_state_file() {
+    void should_connect_through_qmi_network_and_honour_its_state_file() throws Exception {
+        Files.writeString(box.sandbox.tmpDir().resolve("resolv.conf"), "nameserver 192.0.2.53\n");
         CommandResult r = box.qmiConn("up", "--backend", "qmi-network", "--apn", "fast.metropcs.com",
-                "--ip-config", "static", "--timeout", "20s");
+                "--ip-config", "static", "--timeout", "20s", "--dns-apply", "--resolv-conf", "/tmp/resolv.conf");
 
         assertEquals(0, r.exitCode(), show(r));
+        assertEquals("nameserver 192.0.2.53\n" + DnsBlock.begin("cdc-wdm0") + "\nnameserver 10.177.0.34\n"
+                + "nameserver 10.177.0.210\n" + DnsBlock.end("cdc-wdm0") + "\n", box.run("cat", "/tmp/resolv.conf"));
         String qmiNetworkState = box.run("cat", "/tmp/qmi-network-state-cdc-wdm0");
         assertTrue(qmiNetworkState.contains("CID=") && qmiNetworkState.contains("PDH="), qmiNetworkState);
         assertTrue(box.run("cat", "/run/qmi-conn/cdc-wdm0.qmi-network.conf").contains("APN='fast.metropcs.com'"));
@@ -161,5 +164,43 @@ class E397uSandboxTest {
         assertEquals(0, box.sandbox.emulator().liveSessions());
         assertEquals(0, box.sandbox.emulator().liveClientIds());
         assertFalse(Files.exists(box.sandbox.tmpDir().resolve("qmi-network-state-cdc-wdm0")));
+        assertEquals("nameserver 192.0.2.53\n", box.run("cat", "/tmp/resolv.conf"));
+    }
+
+    @Test
+    @Order(6)
+    void should_release_the_session_when_up_is_killed_before_it_finishes() throws Exception {
+        // A DHCP hook that never answers keeps `up` busy after the session started; then systemd-style SIGTERM.
+        Files.writeString(box.sandbox.tmpDir().resolve("slow-hook"), "#!/bin/sh\nsleep 5\n");
+        Files.writeString(box.sandbox.tmpDir().resolve("kill-up.sh"), String.join("\n",
+                "qmi-conn up --apn fast.metropcs.com --ip-config dhcp --dhcp-hook /tmp/slow-hook & P=$!",
+                "while [ ! -f /run/qmi-conn/cdc-wdm0.json ]; do sleep 0.1; done",
+                "kill -TERM $P; wait $P; echo \"exit $?\"", ""));
+        box.run("chmod", "+x", "/tmp/slow-hook");
+
+        String out = box.run("sh", "/tmp/kill-up.sh");
+
+        assertTrue(out.contains("exit 143"), out);
+        assertEquals(0, box.sandbox.emulator().liveSessions());
+        assertEquals(0, box.sandbox.emulator().liveClientIds());
+        assertFalse(Files.exists(box.sandbox.runDir().resolve("qmi-conn/cdc-wdm0.json")));
+    }
+
+    @Test
+    @Order(7)
+    void should_stop_a_session_the_guides_qmi_network_left_before_starting_its_own() throws Exception {
+        Files.writeString(box.sandbox.tmpDir().resolve("guide.conf"), "APN=fast.metropcs.com\n");
+        box.run("qmi-network", "--profile=/tmp/guide.conf", "/dev/cdc-wdm0", "start");
+        assertEquals(1, box.sandbox.emulator().liveSessions());
+
+        CommandResult r = box.qmiConn("up", "--apn", "fast.metropcs.com", "--ip-config", "static");
+
+        assertEquals(0, r.exitCode(), show(r));
+        assertTrue(r.stdout().startsWith("a previous qmi-network session on /dev/cdc-wdm0 was left"), r.stdout());
+        assertFalse(Files.exists(box.sandbox.tmpDir().resolve("qmi-network-state-cdc-wdm0")));
+        assertEquals(1, box.sandbox.emulator().liveSessions());
+        assertEquals(1, box.sandbox.emulator().liveClientIds(), "the guide's client id was released");
+        assertEquals(0, box.qmiConn("down").exitCode());
+        assertEquals(0, box.sandbox.emulator().liveClientIds());
     }
 }

@@ -142,7 +142,7 @@ class UpFlowReplayTest {
 
     @Test
     void should_refuse_to_enter_the_pin_with_one_attempt_left() throws Exception {
-        List<Transcript> ts = new java.util.ArrayList<>(transcripts("up/pin-static").subList(0, 2));
+        List<Transcript> ts = new java.util.ArrayList<>(transcripts("up/pin-static").subList(0, 3));
         replace(ts, "--uim-get-card-status", t -> Transcript.of(t.argv(), 0,
                 t.stdout().replaceFirst("PIN1 retries: '3'", "PIN1 retries: '1'"), ""));
 
@@ -155,7 +155,7 @@ class UpFlowReplayTest {
 
     @Test
     void should_ask_for_a_pin_when_the_sim_needs_one() throws Exception {
-        List<Transcript> ts = new java.util.ArrayList<>(transcripts("up/pin-static").subList(0, 2));
+        List<Transcript> ts = new java.util.ArrayList<>(transcripts("up/pin-static").subList(0, 3));
 
         QmiConnException e = assertThrows(QmiConnException.class,
                 () -> up(ts, request(IpConfig.STATIC, Backend.QMICLI, null)));
@@ -166,16 +166,19 @@ class UpFlowReplayTest {
 
     @Test
     void should_stop_at_the_timeout_when_the_network_never_registers() throws Exception {
-        List<Transcript> rec = transcripts("up/e397u-53-dhcp");
-        Transcript serving = rec.get(FlowFixtures.indexOf(rec, "--nas-get-serving-system"));
-        Transcript searching = Transcript.of(serving.argv(), 0, serving.stdout()
-                .replace("Registration state: 'registered'", "Registration state: 'not-registered-searching'"), "");
+        List<Transcript> rec = transcripts("up/pin-static");
+        int firstServing = FlowFixtures.indexOf(rec, "--nas-get-serving-system");
+        Transcript notYet = rec.get(firstServing);
+        assertTrue(notYet.stdout().contains("Registration state: 'not-registered'"), notYet.stdout());
+        Transcript searching = Transcript.of(notYet.argv(), 0, notYet.stdout().replace(
+                "Registration state: 'not-registered'", "Registration state: 'not-registered-searching'"), "");
+        // version, serving (not yet), card status, verify PIN, operating mode; then searching until the timeout
         List<Transcript> ts = new java.util.ArrayList<>(rec.subList(0, FlowFixtures.indexOf(rec,
-                "--nas-get-serving-system")));
+                "--dms-get-operating-mode") + 1));
         for (int i = 0; i < 40; i++) {
             ts.add(searching);
         }
-        UpRequest req = new UpRequest("/dev/cdc-wdm0", "fast.metropcs.com", null, null, null, null, null, null,
+        UpRequest req = new UpRequest("/dev/cdc-wdm0", "fast.metropcs.com", null, null, null, null, null, "1234",
                 IpConfig.DHCP, Backend.QMICLI, Duration.ofSeconds(5), false, false, paths(tmp));
 
         QmiConnException e;
@@ -188,5 +191,29 @@ class UpFlowReplayTest {
         assertEquals(Duration.ofSeconds(5), pacer.slept, "backoff sleeps add up to exactly the timeout");
         long polls = runner.callsMade().stream().filter(a -> a.contains("--nas-get-serving-system")).count();
         assertTrue(polls >= 4 && polls <= 8, "backoff, not a busy loop: " + polls + " polls");
+    }
+
+    @Test
+    void should_stop_the_ipv4_session_and_release_both_cids_when_the_ipv6_start_fails() throws Exception {
+        List<Transcript> rec = transcripts("up/e397u-53-dhcp");
+        Transcript started = rec.get(FlowFixtures.indexOf(rec, START_1_32));
+        Transcript failed = transcripts("up/call-failed").get(FlowFixtures.indexOf(transcripts("up/call-failed"),
+                START_1_32));
+        List<Transcript> ts = new java.util.ArrayList<>(rec.subList(0, FlowFixtures.indexOf(rec, START_1_32)));
+        ts.add(Transcript.of(List.of("qmicli", "-d", "/dev/cdc-wdm0", START_1_32 + ",ip-type=4",
+                "--client-no-release-cid"), 0, started.stdout(), ""));
+        ts.add(Transcript.of(List.of("qmicli", "-d", "/dev/cdc-wdm0", START_1_32 + ",ip-type=6",
+                "--client-no-release-cid"), 1, failed.stdout().replace("CID: '1'", "CID: '2'"), failed.stderr()));
+        ts.add(Transcript.of(List.of("qmicli", "-d", "/dev/cdc-wdm0", "--wds-noop", "--client-cid=2"), 0, "", ""));
+        ts.add(transcripts("down/after-up").get(0)); // --wds-stop-network=3634376449 --client-cid=1
+        UpRequest req = new UpRequest("/dev/cdc-wdm0", "fast.metropcs.com", null, null, null, null,
+                ConnectOptions.IpType.V4V6, null, IpConfig.DHCP, Backend.QMICLI, Duration.ofSeconds(20), false,
+                false, paths(tmp));
+
+        QmiConnException e = assertThrows(QmiConnException.class, () -> up(ts, req));
+
+        assertEquals(ExitCode.CALL_FAILED, e.exitCode());
+        assertTrue(e.getMessage().endsWith("WDS client id 2 released"), e.getMessage());
+        assertFalse(Files.exists(req.paths().stateFile("cdc-wdm0")));
     }
 }

@@ -33,7 +33,7 @@ final class QmicliRig implements AutoCloseable {
         emulator = ModemEmulator.start(scenario, dir.resolve("emu.sock"), clock);
         PtyBridge b;
         try {
-            b = PtyBridge.start(runner, emulator, dir.resolve("cdc-wdm0"));
+            b = PtyBridge.start(runner, "socat", emulator.socket(), dir.resolve("cdc-wdm0"));
         } catch (RuntimeException e) {
             emulator.close();
             throw e;
@@ -44,7 +44,8 @@ final class QmicliRig implements AutoCloseable {
     /** A new socat and pty, as after the device came back (socat exits when its connection closes). */
     void rebridge() {
         bridge.close();
-        bridge = PtyBridge.start(runner, emulator, dir.resolve("cdc-wdm0-" + System.nanoTime()));
+        bridge = PtyBridge.start(runner, "socat", emulator.socket(),
+                dir.resolve("cdc-wdm0-" + System.nanoTime()));
     }
 
     boolean bridgeAlive() {
@@ -52,7 +53,7 @@ final class QmicliRig implements AutoCloseable {
     }
 
     Path device() {
-        return bridge.device();
+        return bridge.link();
     }
 
     long socatPid() {

@@ -17,30 +17,18 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * What generate writes after {@code qmi-conn} must be a command line the real {@code up} and {@code down}
- * accept: parsed here by the real picocli tree (not run), so an option renamed in UpCommand breaks this test.
+ * accept: parsed here by the real picocli tree (not run), so an option renamed in up's mixins breaks this test.
  */
 class GeneratedArgsParseTest {
 
     private static UpSettings everything() {
-        UpOptions o = new UpOptions();
-        o.apn = "fast.metropcs.com";
-        o.device = "/dev/cdc-wdm0";
-                o.user = "u";
-        o.password = "p;w";
-        o.auth = "chap";
-        o.ipType = "4";
-        o.pin = "1234";
-        o.ipConfig = "dhcp";
-        o.backend = "qmi-network";
-        o.timeout = "1m30s";
-        o.stateDir = "/run/qmi conn";
-        o.resolvHead = "/etc/resolv.conf.head";
-        o.resolvConf = "/etc/resolv.conf";
-        o.dnsApply = true;
-        o.proxy = true;
-        o.profile = "/etc/qmi-network.conf";
-        o.program = "/usr/bin/qmi-conn";
-        return o.settings("wwan0");
+        ParseResult generate = parse(List.of("generate", "interfaces", "--apn", "fast.metropcs.com",
+                "--device", "/dev/cdc-wdm0", "--user", "u", "--password", "p;w", "--auth", "chap", "--ip-type", "4",
+                "--pin", "1234", "--ip-config", "dhcp", "--backend", "qmi-network", "--timeout", "1m30s",
+                "--state-dir", "/run/qmi conn", "--resolv-head", "/etc/resolv.conf.head",
+                "--resolv-conf", "/etc/resolv.conf", "--dns-apply", "--proxy", "--profile", "/etc/qmi-network.conf",
+                "--qmi-conn", "/usr/bin/qmi-conn")).subcommand();
+        return UpSettings.of(generate, "wwan0");
     }
 
     private static ParseResult parse(List<String> args) {
@@ -71,6 +59,21 @@ class GeneratedArgsParseTest {
             assertTrue(down.hasMatchedOption(option), option);
         }
         assertEquals("/run/qmi conn", down.matchedOption("--state-dir").getValue().toString());
+    }
+
+    @Test
+    void should_write_only_what_was_typed_not_ups_defaults_nor_converted_values() {
+        UpSettings s = UpSettings.of(parse(List.of("generate", "systemd", "--apn", "fast.metropcs.com",
+                "--timeout", "1m30s", "--state-dir", "/run//qmi-conn/")).subcommand(), "auto");
+        assertEquals(List.of("up", "--apn", "fast.metropcs.com", "--device", "/dev/cdc-wdm0", "--iface", "auto",
+                "--timeout", "1m30s", "--state-dir", "/run//qmi-conn/"), s.upArgs());
+    }
+
+    @Test
+    void should_refuse_the_hidden_options_of_up_rather_than_drop_them() {
+        Cli r = Cli.run("generate", "interfaces", "--apn", "fast.metropcs.com", "--sysfs-root", "/tmp/sys");
+        assertEquals(3, r.exitCode());
+        assertEquals("qmi-conn: --sysfs-root is an internal option of up: generate does not write it\n", r.err());
     }
 
     @Test
