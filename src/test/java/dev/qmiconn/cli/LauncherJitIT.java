@@ -1,0 +1,58 @@
+package dev.qmiconn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.qmiconn.process.CommandResult;
+import dev.qmiconn.process.CommandSpec;
+import dev.qmiconn.process.ExecRunner;
+import dev.qmiconn.testing.RealTools;
+
+/**
+ * The real launcher runs {@code watch} interpreted (its RSS stays under 64 MB, docs/PERFORMANCE.md) and every
+ * other command with C1 only: the JVM's own final flags say which, whatever options come before the subcommand.
+ */
+@RealTools({"java"})
+class LauncherJitIT {
+
+    @TempDir
+    Path records;
+
+    private String flags(String... args) {
+        List<String> argv = new ArrayList<>(List.of(Path.of("bin", "qmi-conn").toAbsolutePath().toString()));
+        argv.addAll(List.of(args));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        CommandResult r = new ExecRunner().run(new CommandSpec(argv, Duration.ofSeconds(60),
+                Map.of("PATH", "/usr/bin:/bin", "JAVA", java, "QMI_CONN_JAVA_OPTS", "-XX:+PrintFlagsFinal"), null));
+        assertEquals(0, r.exitCode(), r.stderr());
+        return r.stdout();
+    }
+
+    private static boolean jit(String flags) {
+        return flags.lines().anyMatch(l -> l.matches("\\s*bool UseCompiler\\s+= true.*"));
+    }
+
+    @Test
+    void should_run_watch_interpreted_even_after_global_options() {
+        assertTrue(!jit(flags("watch", "--help")), "watch runs with -Xint");
+        assertTrue(!jit(flags("-v", "--record", records.resolve("watch").toString(), "watch", "--help")),
+                "--record's value is no subcommand");
+    }
+
+    @Test
+    void should_run_other_commands_with_c1_only() {
+        String status = flags("--record", records.resolve("r").toString(), "status", "--help");
+        assertTrue(jit(flags("up", "--apn", "watch", "--help")), "an option value named watch is no subcommand");
+        assertTrue(jit(status), "status keeps the JIT");
+        assertTrue(status.lines().anyMatch(l -> l.matches("\\s*intx TieredStopAtLevel\\s+= 1 .*")), "C1 only");
+    }
+}
