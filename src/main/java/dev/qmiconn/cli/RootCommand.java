@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
                 + "and says clearly what is wrong when it is not.",
         subcommands = {
                 picocli.CommandLine.HelpCommand.class,
+                dev.qmiconn.at.AtCommand.class,
         })
 public final class RootCommand implements Runnable {
 
