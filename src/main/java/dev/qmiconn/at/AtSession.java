@@ -59,7 +59,7 @@ public final class AtSession implements AutoCloseable {
         if (!stale.isEmpty()) {
             LOG.debug("{}: dropped before {}: {}", name, command, stale);
         }
-        write(command + "\r");
+        write(command);
         long deadline = System.nanoTime() + timeout.toNanos();
         List<String> got = new ArrayList<>();
         while (true) {
@@ -90,14 +90,15 @@ public final class AtSession implements AutoCloseable {
         }
     }
 
-    private void write(String text) {
-        ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII));
+    private void write(String command) {
+        ByteBuffer buf = ByteBuffer.wrap((command + "\r").getBytes(StandardCharsets.US_ASCII));
         try {
             while (buf.hasRemaining()) {
                 out.write(buf);
             }
         } catch (IOException e) {
-            throw new QmiConnException(ExitCode.MODEM_ERROR, "cannot write to " + name + ": " + e.getMessage(), e);
+            readFailure = e.getMessage();
+            throw closed(command);
         }
     }
 
