@@ -49,16 +49,26 @@ public final class SerialPort {
             throw new QmiConnException(ExitCode.DEVICE_MISSING, "cannot set " + device + " to raw mode: "
                     + (stty.timedOut() ? "stty timed out" : stty.stderr().strip()));
         }
-        FileChannel channel = openBounded(device);
-        return new AtSession(device.toString(), channel, channel);
+        FileChannel[] channels = openBounded(device);
+        return new AtSession(device.toString(), channels[0], channels[1]);
     }
 
-    private static FileChannel openBounded(Path device) {
-        CompletableFuture<FileChannel> opened = new CompletableFuture<>();
+    /**
+     * Two channels on the device, one to read and one to write: a FileChannel serialises read and write on one
+     * lock, so a reader blocked on a silent port would otherwise block every write (seen with JDK 17). Closing
+     * the read channel wakes its blocked reader.
+     */
+    private static FileChannel[] openBounded(Path device) {
+        CompletableFuture<FileChannel[]> opened = new CompletableFuture<>();
         Thread t = new Thread(() -> {
+            FileChannel read = null;
             try {
-                opened.complete(FileChannel.open(device, StandardOpenOption.READ, StandardOpenOption.WRITE));
+                read = FileChannel.open(device, StandardOpenOption.READ);
+                opened.complete(new FileChannel[] {read, FileChannel.open(device, StandardOpenOption.WRITE)});
             } catch (IOException | RuntimeException e) {
+                if (read != null) {
+                    closeQuietly(read);
+                }
                 opened.completeExceptionally(e);
             }
         }, "at-open " + device);
@@ -67,7 +77,10 @@ public final class SerialPort {
         try {
             return opened.get(OPEN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            opened.thenAccept(SerialPort::closeQuietly); // if the open ever finishes, do not leak the fd
+            opened.thenAccept(pair -> { // if the open ever finishes, do not leak the fds
+                closeQuietly(pair[0]);
+                closeQuietly(pair[1]);
+            });
             throw new QmiConnException(ExitCode.MODEM_ERROR, "opening " + device + " did not finish within "
                     + AtSession.seconds(OPEN_TIMEOUT));
         } catch (ExecutionException e) {
