@@ -32,25 +32,46 @@ public final class AtBringUp {
         this.pollInterval = pollInterval;
     }
 
-    /** Connects (or reuses a live session), applies the settings to {@code iface} and returns them. */
+    /**
+     * Connects (or reuses a live session), applies the settings to {@code iface} and returns them. When a step
+     * after our own NDISDUP fails, the session is hung up and the address flushed before the error is reported,
+     * so nothing is left half up.
+     */
     public DhcpSettings up(AtModem modem, String apn, String iface, Duration timeout) {
         Validation.apn(apn);
         Validation.iface(iface);
         long deadline = System.nanoTime() + timeout.toNanos();
         modem.prepare();
-        NdisStatus status = modem.ndisStatus();
-        if (status.state() == NdisStatus.State.CONNECTED) {
-            LOG.debug("NDIS session already up on {}; reusing it", modem.port());
-        } else {
-            modem.connect(apn);
-            waitConnected(modem, deadline, timeout);
+        boolean dialed = false;
+        try {
+            if (modem.ndisStatus().state() == NdisStatus.State.CONNECTED) {
+                LOG.debug("NDIS session already up on {}; reusing it", modem.port());
+            } else {
+                modem.connect(apn);
+                dialed = true;
+                waitConnected(modem, deadline, timeout);
+            }
+            DhcpSettings settings = modem.dhcp();
+            if (!settings.hasAddress()) {
+                throw new QmiConnException(ExitCode.NO_ADDRESS, "connected, but AT^DHCP? reports no address");
+            }
+            ip.apply(settings, iface);
+            return settings;
+        } catch (QmiConnException e) {
+            if (!dialed) {
+                throw e;
+            }
+            throw new QmiConnException(e.exitCode(), e.getMessage() + undo(modem, iface), e);
         }
-        DhcpSettings settings = modem.dhcp();
-        if (!settings.hasAddress()) {
-            throw new QmiConnException(ExitCode.NO_ADDRESS, "connected, but AT^DHCP? reports no address");
+    }
+
+    private String undo(AtModem modem, String iface) {
+        try {
+            down(modem, iface);
+            return "; the session was hung up (AT^NDISDUP=1,0)";
+        } catch (QmiConnException again) {
+            return "; could NOT hang up (" + again.getMessage() + "): run qmi-conn at disconnect";
         }
-        ip.apply(settings, iface);
-        return settings;
     }
 
     public void down(AtModem modem, String iface) {

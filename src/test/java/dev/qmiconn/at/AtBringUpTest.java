@@ -57,27 +57,32 @@ class AtBringUpTest {
         }
     }
 
+    private static final Transcript FLUSH = ok("ip", "-4", "addr", "flush", "dev", "wwan0");
+
     @Test
     void should_fail_the_call_with_the_network_cause_for_an_unknown_apn() {
         try (EmulatedPort port = new EmulatedPort(AtScenario.e397u53());
-             ReplayingRunner ip = new ReplayingRunner(List.of())) {
+             ReplayingRunner ip = new ReplayingRunner(List.of(FLUSH))) {
             QmiConnException e = assertThrows(QmiConnException.class, () -> new AtBringUp(ip, POLL)
                     .up(new AtModem(port.session, REPLY), "wrong.apn", "wwan0", Duration.ofSeconds(5)));
             assertEquals(ExitCode.CALL_FAILED, e.exitCode());
             assertEquals("the modem could not start the data session: ^NDISSTATQRY reports cause 33 "
-                    + "(requested service option not subscribed: check the APN)", e.getMessage());
+                    + "(requested service option not subscribed: check the APN); the session was hung up "
+                    + "(AT^NDISDUP=1,0)", e.getMessage());
         }
     }
 
     @Test
     void should_stop_waiting_at_the_timeout() {
         try (EmulatedPort port = new EmulatedPort(AtScenario.e397u53().withConnectDelay(Duration.ofSeconds(30)));
-             ReplayingRunner ip = new ReplayingRunner(List.of())) {
+             ReplayingRunner ip = new ReplayingRunner(List.of(FLUSH))) {
             long start = System.nanoTime();
             QmiConnException e = assertThrows(QmiConnException.class, () -> new AtBringUp(ip, POLL)
                     .up(new AtModem(port.session, REPLY), "fp.com.attz", "wwan0", Duration.ofMillis(600)));
             assertTrue(System.nanoTime() - start < 2_000_000_000L);
-            assertEquals("the data session was not up within 0.6 s (last state: connecting)", e.getMessage());
+            assertEquals("the data session was not up within 0.6 s (last state: connecting); the session was hung "
+                    + "up (AT^NDISDUP=1,0)", e.getMessage());
+            assertFalse(port.emulator.modem().sessionUp());
         }
     }
 
@@ -107,14 +112,16 @@ class AtBringUpTest {
         List<Transcript> failing = List.of(ok("ip", "link", "set", "dev", "wwan0", "up"),
                 ok("ip", "-4", "addr", "flush", "dev", "wwan0"),
                 Transcript.of(List.of("ip", "-4", "addr", "add", "10.0.0.1/30", "dev", "wwan0"), 2, "",
-                        "RTNETLINK answers: Operation not permitted\n"));
+                        "RTNETLINK answers: Operation not permitted\n"), FLUSH);
         try (EmulatedPort port = new EmulatedPort(AtScenario.e397u53().withConnectDelay(Duration.ZERO));
              ReplayingRunner ip = new ReplayingRunner(failing)) {
             QmiConnException e = assertThrows(QmiConnException.class, () -> new AtBringUp(ip, POLL)
                     .up(new AtModem(port.session, REPLY), "fp.com.attz", "wwan0", Duration.ofSeconds(5)));
             assertEquals(ExitCode.NO_ADDRESS, e.exitCode());
             assertEquals("cannot configure wwan0: ip -4 addr add 10.0.0.1/30 dev wwan0 exited 2: "
-                    + "RTNETLINK answers: Operation not permitted", e.getMessage());
+                    + "RTNETLINK answers: Operation not permitted; the session was hung up (AT^NDISDUP=1,0)",
+                    e.getMessage());
+            assertFalse(port.emulator.modem().sessionUp(), "nothing is left half up");
         }
     }
 
