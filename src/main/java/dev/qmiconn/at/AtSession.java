@@ -28,6 +28,7 @@ public final class AtSession implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AtSession.class);
     private static final String CLOSED = "\u0000closed";
+    private static final Duration QUIET = Duration.ofMillis(300);
 
     private final String name;
     private final ReadableByteChannel in;
@@ -35,6 +36,7 @@ public final class AtSession implements AutoCloseable {
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final Thread reader;
     private volatile String readFailure;
+    private boolean lastTimedOut;
 
     public AtSession(String name, ReadableByteChannel in, WritableByteChannel out) {
         this.name = name;
@@ -52,6 +54,11 @@ public final class AtSession implements AutoCloseable {
     /** Sends {@code command} (no CR; the caller validated it) and waits at most {@code timeout} for the answer. */
     public AtReply send(String command, Duration timeout) {
         List<String> stale = new ArrayList<>();
+        if (lastTimedOut) {
+            // the previous answer may still be on its way; its OK must not be taken for this command's
+            settle(stale);
+            lastTimedOut = false;
+        }
         lines.drainTo(stale);
         if (stale.contains(CLOSED)) {
             throw closed(command);
@@ -73,6 +80,7 @@ public final class AtSession implements AutoCloseable {
                 }
             }
             if (line == null) {
+                lastTimedOut = true;
                 throw new QmiConnException(ExitCode.MODEM_ERROR, "no answer to " + command + " on " + name
                         + " within " + seconds(timeout) + (got.isEmpty() ? "" : " (got only " + got + ")")
                         + "; is this the modem's AT port?");
@@ -87,6 +95,19 @@ public final class AtSession implements AutoCloseable {
                 LOG.debug("{}: {} -> {} {}", name, command, reply.lines(), reply.finalLine());
                 return reply;
             }
+        }
+    }
+
+    /** Collects lines until the port has been quiet for a moment (bounded: at most two seconds). */
+    private void settle(List<String> into) {
+        long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        try {
+            String line;
+            while (System.nanoTime() < until && (line = lines.poll(QUIET.toMillis(), TimeUnit.MILLISECONDS)) != null) {
+                into.add(line);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -85,4 +85,14 @@ class AtSessionTest {
             assertEquals(AtReply.Result.NOT_SUPPORTED, modem.send("AT^NOSUCH").result());
         }
     }
+
+    @Test
+    void should_not_take_a_late_answer_for_the_next_command() {
+        AtScenario slow = AtScenario.e397u53().withReplyDelay(Duration.ofMillis(500)).withUnsolicited(false);
+        try (EmulatedPort port = new EmulatedPort(slow)) {
+            assertThrows(QmiConnException.class, () -> port.session.send("ATI", Duration.ofMillis(400)));
+            AtReply csq = port.session.send("AT+CSQ", T);
+            assertEquals(List.of("+CSQ: 18,99"), csq.lines());
+        }
+    }
 }
