@@ -115,6 +115,7 @@ class AtNamespaceRealToolsTest {
             assertEquals(0, r.exitCode(), r.stderr());
             assertEquals("connected: 10.0.0.1/30 on wwan0 via 10.0.0.2, DNS 8.8.8.8 8.8.4.4\n", r.stdout());
             assertTrue(ip("-4", "addr", "show", "dev", "wwan0").contains("inet 10.0.0.1/30 "));
+            assertTrue(pty.emulator.modem().sessionUp());
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.qmiconn.at;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -60,6 +61,7 @@ class AtSerialRealToolsTest {
             assertEquals("COMMAND NOT SUPPORT\n", unknown.out());
             assertEquals("qmi-conn: the modem answered COMMAND NOT SUPPORT to AT^NOSUCH (this firmware does not "
                     + "know the command)\n", unknown.err());
+            assertEquals(2, pty.emulator.modem().commandsSeen(), "one command line per run, nothing else");
         }
     }
 
@@ -95,6 +97,7 @@ class AtSerialRealToolsTest {
             assertEquals("ERROR\n", plain.out());
             assertEquals("qmi-conn: the modem answered ERROR to AT+COPS? (a bad command, or one the modem refuses "
                     + "in its current state)\n", plain.err());
+            assertFalse(pty.emulator.modem().sessionUp());
         }
     }
 
