@@ -1,6 +1,7 @@
 package dev.qmiconn.at;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,14 +45,21 @@ public final class AtBringUp {
         modem.prepare();
         boolean dialed = false;
         try {
-            if (modem.ndisStatus().state() == NdisStatus.State.CONNECTED) {
+            Optional<NdisStatus> status = modem.ndisStatusIfKnown();
+            Optional<DhcpSettings> live = status.isPresent()
+                    ? Optional.empty() : modem.dhcpIfUp(); // no ^NDISSTATQRY: an address means a live session
+            if (status.map(s -> s.state() == NdisStatus.State.CONNECTED).orElse(live.isPresent())) {
                 LOG.debug("NDIS session already up on {}; reusing it", modem.port());
             } else {
                 modem.connect(apn);
                 dialed = true;
-                waitConnected(modem, deadline, timeout);
+                if (status.isPresent()) {
+                    waitConnected(modem, deadline, timeout);
+                } else {
+                    live = waitForAddress(modem, deadline, timeout);
+                }
             }
-            DhcpSettings settings = modem.dhcp();
+            DhcpSettings settings = live.isPresent() ? live.get() : modem.dhcp();
             if (!settings.hasAddress()) {
                 throw new QmiConnException(ExitCode.NO_ADDRESS, "connected, but AT^DHCP? reports no address");
             }
@@ -94,6 +102,21 @@ public final class AtBringUp {
             if (System.nanoTime() + pollInterval.toNanos() > deadline) {
                 throw new QmiConnException(ExitCode.CALL_FAILED, "the data session was not up within "
                         + AtSession.seconds(timeout) + " (last state: " + s.state().word() + ")");
+            }
+            sleep(pollInterval);
+        }
+    }
+
+    /** The guides' way, for firmware without ^NDISSTATQRY: ask ^DHCP? until it names an address. */
+    private Optional<DhcpSettings> waitForAddress(AtModem modem, long deadline, Duration timeout) {
+        while (true) {
+            Optional<DhcpSettings> s = modem.dhcpIfUp();
+            if (s.isPresent()) {
+                return s;
+            }
+            if (System.nanoTime() + pollInterval.toNanos() > deadline) {
+                throw new QmiConnException(ExitCode.CALL_FAILED, "AT^DHCP? named no address within "
+                        + AtSession.seconds(timeout) + " of AT^NDISDUP (wrong APN, or no data service?)");
             }
             sleep(pollInterval);
         }

@@ -1,6 +1,7 @@
 package dev.qmiconn.at;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import dev.qmiconn.cli.ExitCode;
 import dev.qmiconn.cli.QmiConnException;
@@ -76,8 +77,35 @@ public final class AtModem implements AutoCloseable {
         return NdisStatus.parse(r.line("^NDISSTATQRY").orElseThrow(() -> missing(r, "^NDISSTATQRY:")));
     }
 
+    /**
+     * Empty when this firmware does not know {@code AT^NDISSTATQRY?} (COMMAND NOT SUPPORT, or a bare ERROR):
+     * the guides never used it, only {@code AT^DHCP?}, so the bring-up can fall back to that.
+     */
+    public Optional<NdisStatus> ndisStatusIfKnown() {
+        AtReply r = send("AT^NDISSTATQRY?");
+        if (r.result() == AtReply.Result.NOT_SUPPORTED || r.result() == AtReply.Result.ERROR) {
+            return Optional.empty();
+        }
+        r.orThrow();
+        return Optional.of(NdisStatus.parse(r.line("^NDISSTATQRY").orElseThrow(() -> missing(r, "^NDISSTATQRY:"))));
+    }
+
+    /** The settings when a session is up; empty while the modem answers ERROR or all zeros (no session yet). */
+    public Optional<DhcpSettings> dhcpIfUp() {
+        AtReply r = send("AT^DHCP?");
+        if (r.result() == AtReply.Result.ERROR) {
+            return Optional.empty();
+        }
+        r.orThrow();
+        DhcpSettings s = dhcp(r);
+        return s.hasAddress() ? Optional.of(s) : Optional.empty();
+    }
+
     public DhcpSettings dhcp() {
-        AtReply r = require("AT^DHCP?");
+        return dhcp(require("AT^DHCP?"));
+    }
+
+    private static DhcpSettings dhcp(AtReply r) {
         String line = r.line("^DHCP").orElseThrow(() -> missing(r, "^DHCP:"));
         try {
             return DhcpDecoder.decode(line);

@@ -2,6 +2,7 @@ package dev.qmiconn.at;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import dev.qmiconn.cli.AppContext;
@@ -34,24 +35,30 @@ public final class AtStatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (AtModem modem = port.open(context.runner())) {
             modem.prepare();
-            NdisStatus status = modem.ndisStatus();
+            Optional<NdisStatus> status = modem.ndisStatusIfKnown();
+            Optional<DhcpSettings> live = status.isEmpty() ? modem.dhcpIfUp() : Optional.empty();
+            boolean connected = status.map(st -> st.state() == NdisStatus.State.CONNECTED).orElse(live.isPresent());
             row(out, "port", modem.port());
-            row(out, "session", status.state().word() + (status.pdpType().isEmpty() ? "" : " (" + status.pdpType()
-                    + ")") + (status.error().isPresent() ? ", cause " + status.error().getAsInt()
-                    + AtBringUp.cause(status.error().getAsInt()) : ""));
+            row(out, "session", status.map(AtStatusCommand::describe)
+                    .orElse((connected ? "connected" : "disconnected") + " (from AT^DHCP?)"));
             row(out, "signal", modem.signal().describe());
             row(out, "operator", modem.operator().describe());
-            if (status.state() != NdisStatus.State.CONNECTED) {
+            if (!connected) {
                 out.flush();
                 return ExitCode.NOT_CONNECTED.code();
             }
-            DhcpSettings s = modem.dhcp();
+            DhcpSettings s = live.isPresent() ? live.get() : modem.dhcp();
             row(out, "address", s.cidr());
             row(out, "gateway", s.gateway());
             row(out, "dns", s.dns1() + " " + s.dns2());
             out.flush();
             return 0;
         }
+    }
+
+    private static String describe(NdisStatus s) {
+        return s.state().word() + (s.pdpType().isEmpty() ? "" : " (" + s.pdpType() + ")")
+                + (s.error().isPresent() ? ", cause " + s.error().getAsInt() + AtBringUp.cause(s.error().getAsInt()) : "");
     }
 
     private static void row(PrintWriter out, String name, String value) {

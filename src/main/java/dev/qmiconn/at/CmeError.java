@@ -47,7 +47,7 @@ public record CmeError(int code, String meaning, ExitCode exitCode) {
         return Map.entry(code, new CmeError(code, meaning, exit));
     }
 
-    /** From the part after {@code +CME ERROR:}: a number ({@code 10}) or the verbose text ({@code SIM not inserted}). */
+    /** From the part after {@code +CME ERROR:}: a number ({@code 10}) or the text ({@code SIM not inserted}). */
     public static CmeError of(String detail) {
         String d = detail.strip();
         if (d.matches("[0-9]{1,5}")) {

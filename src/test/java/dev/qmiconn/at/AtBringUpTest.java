@@ -50,11 +50,26 @@ class AtBringUpTest {
              ReplayingRunner ip = new ReplayingRunner(applyOnWwan0())) {
             AtModem modem = new AtModem(port.session, REPLY);
             modem.connect("fp.com.attz");
+            awaitSessionUp(port);
             int before = port.emulator.modem().commandsSeen();
             new AtBringUp(ip, POLL).up(modem, "fp.com.attz", "wwan0", Duration.ofSeconds(5));
             // AT, AT+CMEE=1, AT^NDISSTATQRY?, AT^DHCP?: no second NDISDUP
             assertEquals(before + 4, port.emulator.modem().commandsSeen());
         }
+    }
+
+    /** The emulator brings the session up on its timer thread, a moment after NDISDUP's OK. */
+    static void awaitSessionUp(EmulatedPort port) {
+        long until = System.nanoTime() + 2_000_000_000L;
+        while (!port.emulator.modem().sessionUp() && System.nanoTime() < until) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        assertTrue(port.emulator.modem().sessionUp());
     }
 
     private static final Transcript FLUSH = ok("ip", "-4", "addr", "flush", "dev", "wwan0");
@@ -131,10 +146,31 @@ class AtBringUpTest {
              ReplayingRunner ip = new ReplayingRunner(List.of(ok("ip", "-4", "addr", "flush", "dev", "wwan0")))) {
             AtModem modem = new AtModem(port.session, REPLY);
             modem.connect("fp.com.attz");
-            modem.ndisStatus();
-            assertTrue(port.emulator.modem().sessionUp());
+            awaitSessionUp(port);
             new AtBringUp(ip, POLL).down(modem, "wwan0");
             assertFalse(port.emulator.modem().sessionUp());
+        }
+    }
+
+    @Test
+    void should_wait_on_dhcp_like_the_guide_when_the_firmware_lacks_ndisstatqry() {
+        AtScenario old = AtScenario.e397u53().withUnsupported("AT^NDISSTATQRY").withConnectDelay(Duration.ofMillis(200));
+        try (EmulatedPort port = new EmulatedPort(old); ReplayingRunner ip = new ReplayingRunner(applyOnWwan0())) {
+            DhcpSettings s = new AtBringUp(ip, POLL).up(new AtModem(port.session, REPLY), "fp.com.attz", "wwan0",
+                    Duration.ofSeconds(5));
+            assertEquals("10.0.0.1/30", s.cidr());
+        }
+    }
+
+    @Test
+    void should_give_up_on_dhcp_at_the_timeout_when_the_firmware_lacks_ndisstatqry() {
+        AtScenario old = AtScenario.e397u53().withUnsupported("AT^NDISSTATQRY");
+        try (EmulatedPort port = new EmulatedPort(old); ReplayingRunner ip = new ReplayingRunner(List.of(FLUSH))) {
+            QmiConnException e = assertThrows(QmiConnException.class, () -> new AtBringUp(ip, POLL)
+                    .up(new AtModem(port.session, REPLY), "wrong.apn", "wwan0", Duration.ofMillis(800)));
+            assertEquals(ExitCode.CALL_FAILED, e.exitCode());
+            assertTrue(e.getMessage().startsWith("AT^DHCP? named no address within 0.8 s of AT^NDISDUP"),
+                    e.getMessage());
         }
     }
 }

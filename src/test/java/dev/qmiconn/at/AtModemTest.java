@@ -42,7 +42,7 @@ class AtModemTest {
             assertEquals("AT&T (LTE)", modem.operator().describe());
             assertEquals(ExitCode.MODEM_ERROR, assertThrows(QmiConnException.class, modem::dhcp).exitCode());
             modem.connect("fp.com.attz");
-            Thread.sleep(300);
+            AtBringUpTest.awaitSessionUp(port);
             assertEquals(NdisStatus.State.CONNECTED, modem.ndisStatus().state());
             assertEquals(DhcpDecoder.decode(
                     "^DHCP:0100000a,fcffffff,0200000a,0200000a,8080808,4040808,100000000,50000000"), modem.dhcp());

@@ -32,7 +32,8 @@ public final class AtEmulatorServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AtEmulatorServer.class);
 
     private final AtModemEmulator modem;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "at-emu-timer"));
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "at-emu-timer"));
     private final List<AutoCloseable> open = new CopyOnWriteArrayList<>();
     private ServerSocketChannel server;
     private Path socket;

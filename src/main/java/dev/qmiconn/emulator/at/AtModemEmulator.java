@@ -68,6 +68,8 @@ public final class AtModemEmulator {
         String fin = "OK";
         if (upper.isEmpty()) {
             return "";
+        } else if (scenario.unsupported().stream().anyMatch(upper::startsWith)) {
+            fin = "COMMAND NOT SUPPORT";
         } else if (upper.equals("AT") || upper.startsWith("AT+CGMR") || upper.equals("AT+CMEE?")) {
             if (upper.startsWith("AT+CGMR")) {
                 info.add("11.810.09.00.00");
