@@ -57,8 +57,9 @@ public final class AtStatusCommand implements Callable<Integer> {
     }
 
     private static String describe(NdisStatus s) {
-        return s.state().word() + (s.pdpType().isEmpty() ? "" : " (" + s.pdpType() + ")")
-                + (s.error().isPresent() ? ", cause " + s.error().getAsInt() + AtBringUp.cause(s.error().getAsInt()) : "");
+        String type = s.pdpType().isEmpty() ? "" : " (" + s.pdpType() + ")";
+        return s.state().word() + type + (s.error().isPresent()
+                ? ", cause " + s.error().getAsInt() + AtBringUp.cause(s.error().getAsInt()) : "");
     }
 
     private static void row(PrintWriter out, String name, String value) {

@@ -154,7 +154,8 @@ class AtBringUpTest {
 
     @Test
     void should_wait_on_dhcp_like_the_guide_when_the_firmware_lacks_ndisstatqry() {
-        AtScenario old = AtScenario.e397u53().withUnsupported("AT^NDISSTATQRY").withConnectDelay(Duration.ofMillis(200));
+        AtScenario old = AtScenario.e397u53().withUnsupported("AT^NDISSTATQRY")
+                .withConnectDelay(Duration.ofMillis(200));
         try (EmulatedPort port = new EmulatedPort(old); ReplayingRunner ip = new ReplayingRunner(applyOnWwan0())) {
             DhcpSettings s = new AtBringUp(ip, POLL).up(new AtModem(port.session, REPLY), "fp.com.attz", "wwan0",
                     Duration.ofSeconds(5));
