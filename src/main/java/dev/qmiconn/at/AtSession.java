@@ -9,6 +9,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -35,6 +40,7 @@ public final class AtSession implements AutoCloseable {
     private final WritableByteChannel out;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final Thread reader;
+    private final ExecutorService writer;
     private volatile String readFailure;
     private boolean lastTimedOut;
 
@@ -42,6 +48,11 @@ public final class AtSession implements AutoCloseable {
         this.name = name;
         this.in = in;
         this.out = out;
+        this.writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "at-writer " + name);
+            t.setDaemon(true);
+            return t;
+        });
         this.reader = new Thread(this::readLines, "at-reader " + name);
         reader.setDaemon(true);
         reader.start();
@@ -66,7 +77,7 @@ public final class AtSession implements AutoCloseable {
         if (!stale.isEmpty()) {
             LOG.debug("{}: dropped before {}: {}", name, command, stale);
         }
-        write(command);
+        write(command, timeout);
         long deadline = System.nanoTime() + timeout.toNanos();
         List<String> got = new ArrayList<>();
         while (true) {
@@ -103,7 +114,8 @@ public final class AtSession implements AutoCloseable {
         long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
         try {
             String line;
-            while (System.nanoTime() < until && (line = lines.poll(QUIET.toMillis(), TimeUnit.MILLISECONDS)) != null) {
+            while (System.nanoTime() < until
+                    && (line = lines.poll(QUIET.toMillis(), TimeUnit.MILLISECONDS)) != null) {
                 into.add(line);
             }
         } catch (InterruptedException e) {
@@ -111,15 +123,27 @@ public final class AtSession implements AutoCloseable {
         }
     }
 
-    private void write(String command) {
+    /** Writes on the writer thread so that a port stuck in flow control costs the timeout, not a hang. */
+    private void write(String command, Duration timeout) {
         ByteBuffer buf = ByteBuffer.wrap((command + "\r").getBytes(StandardCharsets.US_ASCII));
-        try {
+        Future<?> written = writer.submit(() -> {
             while (buf.hasRemaining()) {
                 out.write(buf);
             }
-        } catch (IOException e) {
-            readFailure = e.getMessage();
+            return null;
+        });
+        try {
+            written.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            written.cancel(true);
+            throw new QmiConnException(ExitCode.MODEM_ERROR, "could not write " + command + " to " + name
+                    + " within " + seconds(timeout) + " (port blocked by flow control?)");
+        } catch (ExecutionException e) {
+            readFailure = e.getCause().getMessage();
             throw closed(command);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QmiConnException(ExitCode.FAILURE, "interrupted while writing to " + name);
         }
     }
 
@@ -162,6 +186,7 @@ public final class AtSession implements AutoCloseable {
 
     @Override
     public void close() {
+        writer.shutdownNow();
         try {
             in.close();
         } catch (IOException ignored) {

@@ -95,4 +95,40 @@ class AtSessionTest {
             assertEquals(List.of("+CSQ: 18,99"), csq.lines());
         }
     }
+
+    @Test
+    void should_give_up_on_a_port_that_never_takes_the_bytes() throws Exception {
+        java.nio.channels.Pipe silent = java.nio.channels.Pipe.open();
+        java.nio.channels.WritableByteChannel stuck = new java.nio.channels.WritableByteChannel() {
+            private volatile boolean open = true;
+
+            @Override
+            public int write(java.nio.ByteBuffer src) {
+                try {
+                    Thread.sleep(60_000); // like a tty held back by flow control
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return 0;
+            }
+
+            @Override
+            public boolean isOpen() {
+                return open;
+            }
+
+            @Override
+            public void close() {
+                open = false;
+            }
+        };
+        try (AtSession session = new AtSession("stuck ttyUSB0", silent.source(), stuck)) {
+            long start = System.nanoTime();
+            QmiConnException e = assertThrows(QmiConnException.class,
+                    () -> session.send("AT", Duration.ofMillis(300)));
+            assertEquals("could not write AT to stuck ttyUSB0 within 0.3 s (port blocked by flow control?)",
+                    e.getMessage());
+            assertTrue(System.nanoTime() - start < 1_500_000_000L);
+        }
+    }
 }
