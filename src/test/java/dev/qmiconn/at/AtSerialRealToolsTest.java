@@ -84,6 +84,24 @@ class AtSerialRealToolsTest {
     }
 
     @Test
+    void should_read_the_session_from_dhcp_on_firmware_without_ndisstatqry() {
+        AtScenario old = AtScenario.e397u53().withUnsupported("AT^NDISSTATQRY").withConnectDelay(Duration.ZERO);
+        try (AtPty pty = new AtPty(runner, root, "ttyUSB0", old)) {
+            Run down = qmiConn("at", "status", "--root", root.toString());
+            assertEquals(12, down.exit(), down.err());
+            assertTrue(down.out().contains("session   disconnected (from AT^DHCP?)\n"), down.out());
+            Run up = qmiConn("at", "send", "AT^NDISDUP=1,1,\"fp.com.attz\"", "--root", root.toString());
+            assertEquals(0, up.exit(), up.err());
+            Run now = qmiConn("at", "status", "--root", root.toString());
+            assertEquals(0, now.exit(), now.err());
+            assertTrue(now.out().contains("session   connected (from AT^DHCP?)\n"), now.out());
+            assertTrue(now.out().endsWith("address   10.0.0.1/30\ngateway   10.0.0.2\ndns       8.8.8.8 8.8.4.4\n"),
+                    now.out());
+            assertTrue(pty.emulator.modem().sessionUp());
+        }
+    }
+
+    @Test
     void should_turn_cme_errors_into_clear_messages_and_exit_codes() {
         AtScenario noSim = AtScenario.e397u53().withSim(AtScenario.Sim.ABSENT);
         try (AtPty pty = new AtPty(runner, root, "ttyUSB0", noSim)) {
