@@ -15,6 +15,10 @@ import picocli.CommandLine.Spec;
                 + "and says clearly what is wrong when it is not.",
         subcommands = {
                 picocli.CommandLine.HelpCommand.class,
+                UpCommand.class,
+                DownCommand.class,
+                StatusCommand.class,
+                SimulateCommand.class,
                 dev.qmiconn.at.AtCommand.class,
         })
 public final class RootCommand implements Runnable {

@@ -1,0 +1,50 @@
+package dev.qmiconn.cli;
+
+import java.util.concurrent.Callable;
+
+import dev.qmiconn.config.Validation;
+import dev.qmiconn.connect.DownFlow;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code qmi-conn down}: options in, {@link DownFlow} does the work. */
+@Command(name = "down", mixinStandardHelpOptions = true,
+        description = "Stop the data session, release client ids, flush address and routes, remove the DNS block "
+                + "and the state. Nothing to stop is success.")
+public final class DownCommand implements Callable<Integer> {
+
+    private final AppContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConnectPaths paths;
+
+    @Option(names = "--device", paramLabel = "PATH", defaultValue = "/dev/cdc-wdm0",
+            description = "QMI control device (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--iface", paramLabel = "NAME|auto", defaultValue = "auto",
+            description = "Interface to flush when no state names one (default: ${DEFAULT-VALUE}).")
+    String iface;
+
+    @Option(names = "--proxy", description = "Talk to the modem through qmi-proxy (qmicli -p).")
+    boolean proxy;
+
+    public DownCommand(AppContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        Validation.device(device);
+        String name = "auto".equals(iface) ? null : Validation.iface(iface);
+        new DownFlow(context.runner(), spec.commandLine().getOut()).run(device, name, proxy,
+                paths.toPaths(context.environment()));
+        return ExitCode.OK.code();
+    }
+}

@@ -1,0 +1,118 @@
+package dev.qmiconn.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import dev.qmiconn.process.BackgroundProcess;
+import dev.qmiconn.sandbox.EmulatorModems;
+import dev.qmiconn.sandbox.ModemFactory;
+import dev.qmiconn.sandbox.Sandbox;
+import dev.qmiconn.sandbox.SandboxException;
+import dev.qmiconn.sandbox.SandboxOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code qmi-conn simulate [--scenario NAME|FILE] [-- COMMAND ARGS...]}: an emulated modem plugged into a Pi made
+ * of namespaces on this machine. With a command: runs it inside, passes its output through, tears everything
+ * down and exits with the command's exit code. Without: keeps the sandbox up for a person until Ctrl-C.
+ */
+@Command(name = "simulate",
+        description = {"Run a command (or a shell, by hand) on a simulated Pi with an emulated QMI modem plugged in:"
+                + " the real qmicli, qmi-network, udhcpc and ip inside private network and mount namespaces;"
+                + " nothing on this machine changes. Needs root.",
+                "Example: qmi-conn simulate --scenario e397u-53 -- qmicli -d /dev/cdc-wdm0 --dms-get-ids"})
+public final class SimulateCommand implements Callable<Integer> {
+
+    private final AppContext context;
+    private final ModemFactory modems;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--scenario", paramLabel = "NAME|FILE", defaultValue = SandboxOptions.DEFAULT_SCENARIO,
+            description = "Emulator scenario: a shipped name (e397u-53, raw-ip, no-signal, call-failed, flaky) or a "
+                    + "scenario JSON file. Default: ${DEFAULT-VALUE}.")
+    String scenario;
+
+    @Parameters(paramLabel = "COMMAND", arity = "0..*",
+            description = "Command to run inside (after --); without one the sandbox stays up until Ctrl-C.")
+    List<String> command = new ArrayList<>();
+
+    public SimulateCommand(AppContext context) {
+        this(context, new EmulatorModems());
+    }
+
+    SimulateCommand(AppContext context, ModemFactory modems) {
+        this.context = context;
+        this.modems = modems;
+    }
+
+    @Override
+    public Integer call() {
+        String home = context.environment().get("QMI_CONN_HOME");
+        SandboxOptions options = new SandboxOptions(scenario, null, home == null ? null : Path.of(home));
+        Sandbox sandbox;
+        try {
+            sandbox = Sandbox.start(options, context.runner(), modems);
+        } catch (SandboxException e) {
+            throw new QmiConnException(ExitCode.FAILURE, "simulate: " + e.getMessage(), e);
+        }
+        try (sandbox) {
+            return command.isEmpty() ? stayUp(sandbox) : runInside(sandbox);
+        }
+    }
+
+    private int runInside(Sandbox sandbox) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        BackgroundProcess p = sandbox.start(command);
+        int outSeen = 0;
+        int errSeen = 0;
+        OptionalInt exit = OptionalInt.empty();
+        while (exit.isEmpty()) {
+            exit = p.waitFor(Duration.ofMillis(100));
+            outSeen = pass(p.stdout(), outSeen, out);
+            errSeen = pass(p.stderr(), errSeen, err);
+        }
+        // the pump threads may still hold the last bytes for a moment after the exit
+        p.waitFor(Duration.ofMillis(200));
+        pass(p.stdout(), outSeen, out);
+        pass(p.stderr(), errSeen, err);
+        return exit.getAsInt();
+    }
+
+    private static int pass(String all, int seen, PrintWriter to) {
+        if (all.length() > seen) {
+            to.print(all.substring(seen));
+            to.flush();
+        }
+        return all.length();
+    }
+
+    private int stayUp(Sandbox sandbox) {
+        PrintWriter out = spec.commandLine().getOut();
+        String shell = Files.isExecutable(Path.of("/bin/bash")) ? "/bin/bash" : "/bin/sh";
+        out.println("Sandbox " + sandbox.names().prefix() + " is up: scenario "
+                + sandbox.emulator().scenarioName() + ", /dev/cdc-wdm0 and wwan0 inside. Enter it (as root) with:");
+        out.println("  " + String.join(" ", sandbox.enterCommand(List.of(shell))));
+        out.println("Press Ctrl-C to stop it and remove everything it made.");
+        out.flush();
+        try {
+            new CountDownLatch(1).await(); // Ctrl-C: the sandbox's shutdown hook tears it down
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ExitCode.OK.code();
+    }
+}

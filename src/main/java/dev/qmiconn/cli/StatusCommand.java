@@ -1,0 +1,68 @@
+package dev.qmiconn.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import dev.qmiconn.config.Validation;
+import dev.qmiconn.connect.Pacer;
+import dev.qmiconn.connect.StatusFlow;
+import dev.qmiconn.connect.StatusReport;
+import dev.qmiconn.connect.StatusText;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code qmi-conn status [--json]}: exit 0 when connected, NOT_CONNECTED (12) otherwise. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Device, libqmi verdict, SIM, registration, signal, LED state, connection, IP, traffic and "
+                + "uptime. Exits 0 when connected, 12 when not. JSON fields: docs/STATUS-JSON.md.")
+public final class StatusCommand implements Callable<Integer> {
+
+    private final AppContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConnectPaths paths;
+
+    @Option(names = "--device", paramLabel = "PATH", defaultValue = "/dev/cdc-wdm0",
+            description = "QMI control device (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--json", description = "Print the report as JSON.")
+    boolean json;
+
+    @Option(names = "--proxy", description = "Talk to the modem through qmi-proxy (qmicli -p).")
+    boolean proxy;
+
+    public StatusCommand(AppContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        Validation.device(device);
+        StatusReport report = new StatusFlow(context.runner(), Pacer.real(context.clock()))
+                .run(device, proxy, paths.toPaths(context.environment()));
+        if (json) {
+            try {
+                // created here, not statically: picocli instantiates every command on each start
+                ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+                spec.commandLine().getOut().println(json.writeValueAsString(report));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            spec.commandLine().getOut().flush();
+        } else {
+            StatusText.print(spec.commandLine().getOut(), report);
+        }
+        return report.connected() ? ExitCode.OK.code() : ExitCode.NOT_CONNECTED.code();
+    }
+}

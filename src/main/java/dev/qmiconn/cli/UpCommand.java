@@ -1,0 +1,130 @@
+package dev.qmiconn.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+import dev.qmiconn.connect.ConnectOptions.Backend;
+import dev.qmiconn.connect.ConnectOptions.IpConfig;
+import dev.qmiconn.connect.ConnectOptions.IpType;
+import dev.qmiconn.connect.DurationParser;
+import dev.qmiconn.connect.Pacer;
+import dev.qmiconn.connect.Profile;
+import dev.qmiconn.connect.UpFlow;
+import dev.qmiconn.connect.UpRequest;
+import dev.qmiconn.qmi.StartNetworkRequest.Auth;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code qmi-conn up}: options in, {@link UpFlow} does the work. */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = "Bring the modem online: SIM, registration, link layer, data session, IP and DNS. "
+                + "Exits 0 when the interface has an address; on failure nothing is left half up.")
+public final class UpCommand implements Callable<Integer> {
+
+    private final AppContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConnectPaths paths;
+
+    @Option(names = "--apn", paramLabel = "APN", description = "Access point name (else APN from --profile).")
+    String apn;
+
+    @Option(names = "--device", paramLabel = "PATH", defaultValue = "/dev/cdc-wdm0",
+            description = "QMI control device (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--iface", paramLabel = "NAME|auto", defaultValue = "auto",
+            description = "Network interface; auto asks sysfs, then qmicli (default: ${DEFAULT-VALUE}).")
+    String iface;
+
+    @Option(names = "--user", paramLabel = "USER", description = "APN user name (else APN_USER from --profile).")
+    String user;
+
+    @Option(names = "--password", paramLabel = "PASSWORD", description = "APN password (else APN_PASS).")
+    String password;
+
+    @Option(names = "--auth", paramLabel = "none|pap|chap|both", description = "Authentication the APN wants.")
+    String auth;
+
+    @Option(names = "--ip-type", paramLabel = "4|6|4v6", description = "IP family (else IP_TYPE; default 4).")
+    String ipType;
+
+    @Option(names = "--pin", paramLabel = "PIN", description = "SIM PIN, entered only when the SIM asks for it "
+            + "and more than one attempt is left.")
+    String pin;
+
+    @Option(names = "--ip-config", paramLabel = "dhcp|static|auto", defaultValue = "auto",
+            description = "IPv4 by DHCP, static from the modem's current settings, or DHCP then static "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String ipConfig;
+
+    @Option(names = "--backend", paramLabel = "qmicli|qmi-network", defaultValue = "qmicli",
+            description = "Start the session with qmicli directly, or with libqmi's qmi-network as the guide "
+                    + "does (default: ${DEFAULT-VALUE}).")
+    String backend;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s",
+            converter = DurationParser.Converter.class,
+            description = "Give up waiting for SIM, registration and signal after this long, e.g. 30s, 2m "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Option(names = "--dns-apply", description = "Also put the DNS block into --resolv-conf.")
+    boolean dnsApply;
+
+    @Option(names = "--proxy", description = "Talk to the modem through qmi-proxy (qmicli -p), e.g. next to "
+            + "ModemManager.")
+    boolean proxy;
+
+    @Option(names = "--profile", paramLabel = "FILE", defaultValue = "/etc/qmi-network.conf",
+            description = "qmi-network profile to read APN, APN_USER, APN_PASS, IP_TYPE, PROXY from (never "
+                    + "sourced; command-line options win; default: ${DEFAULT-VALUE}).")
+    Path profile;
+
+    public UpCommand(AppContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        Profile p = Profile.read(profile);
+        UpRequest req = new UpRequest(device, apn != null ? apn : p.apn().orElse(null),
+                "auto".equals(iface) ? null : iface,
+                user != null ? user : p.apnUser().orElse(null), password != null ? password : p.apnPass().orElse(null),
+                auth == null ? null : Auth.fromString(auth),
+                word(ipType != null ? ipType : p.ipType().orElse(null), IpType::fromWord),
+                pin, word(ipConfig, UpCommand::ipConfig),
+                word(backend, Backend::fromWord), timeout, dnsApply, proxy || p.proxy(),
+                paths.toPaths(context.environment()));
+        new UpFlow(context.runner(), Pacer.real(context.clock()), spec.commandLine().getOut())
+                .withEnvironment(context.environment()).run(req);
+        return ExitCode.OK.code();
+    }
+
+    private static IpConfig ipConfig(String w) {
+        for (IpConfig c : IpConfig.values()) {
+            if (c.name().equalsIgnoreCase(w)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("--ip-config must be dhcp, static or auto, not '" + w + "'");
+    }
+
+    private static <T> T word(String w, java.util.function.Function<String, T> f) {
+        if (w == null) {
+            return null;
+        }
+        try {
+            return f.apply(w);
+        } catch (IllegalArgumentException e) {
+            throw new QmiConnException(ExitCode.BAD_INPUT, dev.qmiconn.config.Validation.printable(e.getMessage()));
+        }
+    }
+}

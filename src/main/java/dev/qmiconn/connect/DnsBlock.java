@@ -1,0 +1,105 @@
+package dev.qmiconn.connect;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.qmiconn.config.AtomicFiles;
+
+/**
+ * The managed block qmi-conn keeps in resolv.conf.head (and, with --dns-apply, resolv.conf). The Metro PCS guide
+ * had users hand-edit /etc/resolv.conf.head; every line they wrote stays, in place, and only the text between our
+ * markers changes. Rendering is pure; {@link #apply}/{@link #remove} write atomically.
+ * <pre>
+ * #OpenDns Servers
+ * nameserver 1.1.1.1
+ * # BEGIN qmi-conn cdc-wdm0 (managed by qmi-conn up/down; edit outside this block)
+ * nameserver 10.64.64.53
+ * # END qmi-conn cdc-wdm0
+ * </pre>
+ */
+public final class DnsBlock {
+
+    private DnsBlock() {
+    }
+
+    static String begin(String tag) {
+        return "# BEGIN qmi-conn " + tag + " (managed by qmi-conn up/down; edit outside this block)";
+    }
+
+    static String end(String tag) {
+        return "# END qmi-conn " + tag;
+    }
+
+    /** {@code existing} with our block for {@code tag} replaced by (or appended as) one listing {@code servers}. */
+    public static String render(String existing, String tag, List<String> servers) {
+        List<String> kept = new ArrayList<>();
+        int insertAt = -1;
+        boolean inside = false;
+        for (String line : lines(existing)) {
+            if (line.startsWith("# BEGIN qmi-conn " + tag + " ") || line.equals("# BEGIN qmi-conn " + tag)) {
+                inside = true;
+                insertAt = insertAt < 0 ? kept.size() : insertAt;
+            } else if (inside && line.equals(end(tag))) {
+                inside = false;
+            } else if (!inside) {
+                kept.add(line);
+            }
+        }
+        List<String> block = new ArrayList<>();
+        if (!servers.isEmpty()) {
+            block.add(begin(tag));
+            servers.forEach(s -> block.add("nameserver " + s));
+            block.add(end(tag));
+        }
+        kept.addAll(insertAt < 0 ? kept.size() : insertAt, block);
+        return kept.isEmpty() ? "" : String.join("\n", kept) + "\n";
+    }
+
+    /** {@code existing} without our block; every other line as it was. */
+    public static String strip(String existing, String tag) {
+        return render(existing, tag, List.of());
+    }
+
+    public static void apply(Path file, String tag, List<String> servers) {
+        String before = read(file);
+        String after = render(before, tag, servers);
+        if (!after.equals(before)) {
+            AtomicFiles.write(file, after);
+        }
+    }
+
+    /** Removes our block; a file that only ever held it is left empty, not deleted (it was the user's path). */
+    public static void remove(Path file, String tag) {
+        if (!Files.exists(file)) {
+            return;
+        }
+        String before = read(file);
+        String after = strip(before, tag);
+        if (!after.equals(before)) {
+            AtomicFiles.write(file, after);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (NoSuchFileException e) {
+            return "";
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> lines(String text) {
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        String t = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+        return List.of(t.split("\n", -1));
+    }
+}

@@ -1,0 +1,76 @@
+package dev.qmiconn.connect;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.qmiconn.cli.ExitCode;
+import dev.qmiconn.cli.QmiConnException;
+import dev.qmiconn.connect.SessionState.DataSession;
+import dev.qmiconn.process.CommandRunner;
+import dev.qmiconn.qmi.LibqmiVersion;
+import dev.qmiconn.qmi.QmiClient;
+
+/**
+ * {@code qmi-conn down}: stops what {@code up} started, from its state file. Without one it still looks for a
+ * session qmi-network left ({@code /tmp/qmi-network-state-<dev>}) and stops that. Nothing to stop is success, so
+ * a second {@code down} exits 0. udhcpc ran with {@code -q} (it quit after the lease), so no DHCP client is left
+ * to stop; addresses and routes are flushed here.
+ */
+public final class DownFlow {
+
+    private final CommandRunner runner;
+    private final PrintWriter out;
+
+    public DownFlow(CommandRunner runner, PrintWriter out) {
+        this.runner = runner;
+        this.out = out;
+    }
+
+    /** {@code iface} (may be null) is flushed when no state names one. */
+    public void run(String device, String iface, boolean proxy, Paths paths) {
+        String name = Paths.deviceName(device);
+        try (DeviceLock lock = DeviceLock.acquire(paths.stateDir(), name, device)) {
+            StateStore store = new StateStore(paths.stateFile(name));
+            Optional<SessionState> saved = store.read();
+            QmiClient qmi = new QmiClient(runner, device, saved.map(SessionState::proxy).orElse(proxy),
+                    UpFlow.QMICLI_TIMEOUT, saved.map(s -> LibqmiVersion.parseBare(s.libqmiVersion())).orElse(null));
+            NetConfig net = new NetConfig(runner);
+            QmiNetworkBackend qmiNetwork = new QmiNetworkBackend(runner, paths);
+            Teardown teardown = new Teardown(qmi, qmiNetwork, net);
+            SessionState state = saved.or(() -> strayQmiNetworkSession(device, iface, proxy, paths)).orElse(null);
+            if (state == null) {
+                String ifaceToFlush = iface != null ? iface
+                        : new Sysfs(paths.sysfsRoot()).ifaceOf(name).orElse(null);
+                if (ifaceToFlush != null && new Sysfs(paths.sysfsRoot()).ifaceExists(ifaceToFlush)) {
+                    net.flush(ifaceToFlush);
+                }
+                DnsBlock.remove(paths.resolvHead(), name);
+                out.println(device + " is already down (no session recorded in " + store.file() + ")");
+                out.flush();
+                return;
+            }
+            List<String> problems = teardown.undo(state, store);
+            if (!problems.isEmpty()) {
+                throw new QmiConnException(ExitCode.MODEM_ERROR, "could not stop everything on " + device + ": "
+                        + String.join("; ", problems) + " (state kept in " + store.file() + "; run down again)");
+            }
+            out.println(device + " is down (" + UpFlow.describe(state.sessions()) + " stopped"
+                    + (state.iface() == null ? "" : ", " + state.iface() + " flushed") + ")");
+            out.flush();
+        }
+    }
+
+    /** A session started by qmi-network itself (the guide's stanza), known only from qmi-network's state file. */
+    static Optional<SessionState> strayQmiNetworkSession(String device, String iface, boolean proxy,
+                                                                 Paths paths) {
+        String name = Paths.deviceName(device);
+        Optional<DataSession> s = QmiNetworkBackend.readState(paths.qmiNetworkState(name));
+        List<DataSession> sessions = new ArrayList<>();
+        s.ifPresent(sessions::add);
+        return s.map(x -> new SessionState(device, iface, "qmi-network", SessionState.UP, proxy, sessions, null,
+                null, null, null, List.of(), null, null, null, null, 0, paths.resolvHead().toString(), null));
+    }
+
+}

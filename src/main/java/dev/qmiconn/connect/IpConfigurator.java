@@ -1,0 +1,92 @@
+package dev.qmiconn.connect;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.qmiconn.cli.ExitCode;
+import dev.qmiconn.cli.QmiConnException;
+import dev.qmiconn.connect.ConnectOptions.IpConfig;
+import dev.qmiconn.qmi.QmiClient;
+import dev.qmiconn.qmi.model.CurrentSettings;
+
+/**
+ * Step 7 of {@code up}: link up, then IPv4 by DHCP (udhcpc with qmi-conn's hook) or statically from
+ * {@code --wds-get-current-settings}; {@code auto} tries DHCP first and falls back to static. IPv6 is always
+ * static from current settings (the modem hands out a /64 and gateway; there is no DHCPv6 on these links).
+ */
+public final class IpConfigurator {
+
+    private final QmiClient qmi;
+    private final Dhcp dhcp;
+    private final NetConfig net;
+    private final PrintWriter out;
+    private CurrentSettings settings;
+
+    public IpConfigurator(QmiClient qmi, Dhcp dhcp, NetConfig net, PrintWriter out) {
+        this.qmi = qmi;
+        this.dhcp = dhcp;
+        this.net = net;
+        this.out = out;
+    }
+
+    /** What got applied. */
+    public record Applied(IpSettings v4, String v6Address, Integer v6Prefix, List<String> dns) {
+    }
+
+    public Applied configure(String iface, IpConfig how, boolean v4, boolean v6) {
+        net.linkUp(iface);
+        IpSettings four = null;
+        if (v4) {
+            four = switch (how) {
+                case DHCP -> dhcp.lease(iface).orElseThrow(() -> new QmiConnException(ExitCode.NO_ADDRESS,
+                        "no DHCP lease on " + iface + " (udhcpc gave up after 5 tries); try --ip-config static"));
+                case STATIC -> staticV4().orElseThrow(() -> new QmiConnException(ExitCode.NO_ADDRESS,
+                        "the modem reports no IPv4 settings for the session"));
+                case AUTO -> dhcp.lease(iface).or(() -> {
+                    out.println("no DHCP lease on " + iface + "; using the modem's settings");
+                    return staticV4();
+                }).orElseThrow(() -> new QmiConnException(ExitCode.NO_ADDRESS,
+                        "no DHCP lease on " + iface + " and the modem reports no IPv4 settings"));
+            };
+            net.applyV4(iface, four);
+        }
+        String v6Address = null;
+        Integer v6Prefix = null;
+        List<String> dns = new ArrayList<>(four == null ? List.of() : four.dns());
+        if (v6) {
+            CurrentSettings cs = settings();
+            if (cs.ipv6Address() == null) {
+                if (!v4) {
+                    throw new QmiConnException(ExitCode.NO_ADDRESS, "the modem reports no IPv6 address");
+                }
+                out.println("the modem reports no IPv6 address; IPv4 only");
+            } else {
+                v6Address = cs.ipv6Address();
+                v6Prefix = cs.ipv6Prefix() == null ? 64 : cs.ipv6Prefix();
+                net.applyV6(iface, v6Address, v6Prefix, cs.ipv6Gateway());
+                dns.addAll(cs.ipv6Dns());
+            }
+        }
+        return new Applied(four, v6Address, v6Prefix, dns);
+    }
+
+    private Optional<IpSettings> staticV4() {
+        CurrentSettings cs = settings();
+        if (cs.ipv4Address() == null) {
+            return Optional.empty();
+        }
+        int prefix = cs.ipv4Prefix() != null ? cs.ipv4Prefix()
+                : cs.ipv4SubnetMask() != null ? Ipv4.prefixOf(cs.ipv4SubnetMask()) : 32;
+        return Optional.of(new IpSettings(cs.ipv4Address(), prefix, cs.ipv4Gateway(), cs.ipv4Dns(), cs.mtu(),
+                "static"));
+    }
+
+    private CurrentSettings settings() {
+        if (settings == null) {
+            settings = qmi.currentSettings();
+        }
+        return settings;
+    }
+}

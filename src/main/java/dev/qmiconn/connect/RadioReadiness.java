@@ -1,0 +1,146 @@
+package dev.qmiconn.connect;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+
+import dev.qmiconn.cli.ExitCode;
+import dev.qmiconn.cli.QmiConnException;
+import dev.qmiconn.qmi.QmiClient;
+import dev.qmiconn.qmi.model.CardStatus;
+import dev.qmiconn.qmi.model.OperatingMode;
+import dev.qmiconn.qmi.model.PinState;
+import dev.qmiconn.qmi.model.RadioInterface;
+import dev.qmiconn.qmi.model.RegistrationState;
+import dev.qmiconn.qmi.model.ServingSystem;
+import dev.qmiconn.qmi.model.SignalStrength;
+
+/**
+ * Steps 3 and 4 of {@code up}: SIM and PIN, operating mode online, then registration and a usable signal with
+ * backoff, bounded by the deadline. This replaces the Metro PCS stanza's two {@code seq 1 10} polling loops.
+ */
+public final class RadioReadiness {
+
+    /** Below this RSSI nothing usable gets through; 3GPP's CSQ 0 is -113 dBm or less. */
+    static final double MIN_USABLE_RSSI_DBM = -110;
+    static final Duration FIRST_DELAY = Duration.ofMillis(250);
+    static final Duration MAX_DELAY = Duration.ofSeconds(2);
+
+    private final QmiClient qmi;
+    private final Pacer.Deadline deadline;
+    private final PrintWriter out;
+
+    public RadioReadiness(QmiClient qmi, Pacer.Deadline deadline, PrintWriter out) {
+        this.qmi = qmi;
+        this.deadline = deadline;
+        this.out = out;
+    }
+
+    /** Enters the PIN when needed and safe. A SIM still initialising (PIN not-initialized) is waited for. */
+    public void unlockSim(String pin) {
+        Duration delay = FIRST_DELAY;
+        CardStatus card = qmi.cardStatus();
+        while (!card.cardPresent() || card.pin1State() == PinState.NOT_INITIALIZED
+                || card.pin1State() == PinState.UNKNOWN && card.primaryApplication().isEmpty()) {
+            if (deadline.passed()) {
+                throw new QmiConnException(ExitCode.SIM_ERROR, card.cardPresent()
+                        ? "the SIM did not finish initialising within " + human(deadline.budget())
+                        : "no SIM card: insert one (the E397u-53's slot is on its side)");
+            }
+            deadline.sleep(delay);
+            delay = next(delay);
+            card = qmi.cardStatus();
+        }
+        switch (card.pin1State()) {
+            case ENABLED_NOT_VERIFIED -> enterPin(pin, card.pin1Retries());
+            case BLOCKED -> throw new QmiConnException(ExitCode.SIM_ERROR, "the SIM's PIN is blocked ("
+                    + card.puk1Retries() + " PUK attempts left): unblock it with the PUK in a phone first");
+            case PERMANENTLY_BLOCKED -> throw new QmiConnException(ExitCode.SIM_ERROR,
+                    "the SIM is permanently blocked: ask the carrier for a new one");
+            default -> {
+                // disabled or already verified: nothing to enter
+            }
+        }
+    }
+
+    private void enterPin(String pin, int retries) {
+        if (pin == null) {
+            throw new QmiConnException(ExitCode.SIM_ERROR, "the SIM needs its PIN (" + retries
+                    + " attempts left): give --pin NNNN");
+        }
+        if (retries <= 1) {
+            throw new QmiConnException(ExitCode.SIM_ERROR, "refusing to enter the PIN: only " + retries
+                    + " attempt left before the SIM locks (PUK); check the PIN and enter it by hand with "
+                    + "qmicli --uim-verify-pin=PIN1,NNNN if you are sure");
+        }
+        qmi.verifyPin(pin);
+        out.println("SIM unlocked with the PIN");
+    }
+
+    /** Operating mode online (a modem left in low-power never registers). */
+    public void goOnline() {
+        OperatingMode mode = qmi.operatingMode();
+        if (mode != OperatingMode.ONLINE) {
+            qmi.setOperatingMode(OperatingMode.ONLINE);
+            out.println("operating mode was " + mode.qmicli() + ", set online");
+        }
+    }
+
+    /**
+     * The common case in one or two qmicli runs: already registered with a usable signal means the SIM is
+     * unlocked and the modem online, so SIM, PIN and operating mode need no queries at all.
+     */
+    public java.util.Optional<Radio> readyNow() {
+        ServingSystem ss = qmi.servingSystem();
+        if (!ss.registered()) {
+            return java.util.Optional.empty();
+        }
+        SignalStrength sig = qmi.signalStrength();
+        return usable(sig) ? java.util.Optional.of(new Radio(ss, sig)) : java.util.Optional.empty();
+    }
+
+    /** Waits, with backoff, until registered with a usable signal. The returned pair is what {@code up} prints. */
+    public Radio awaitService() {
+        Duration delay = FIRST_DELAY;
+        while (true) {
+            ServingSystem ss = qmi.servingSystem();
+            SignalStrength sig = null;
+            if (ss.registered()) {
+                sig = qmi.signalStrength();
+                if (usable(sig)) {
+                    return new Radio(ss, sig);
+                }
+            }
+            if (deadline.passed()) {
+                throw new QmiConnException(ExitCode.NO_SERVICE, "no usable service after "
+                        + human(deadline.budget()) + ": registration " + ss.registration().qmicli()
+                        + (sig == null ? "" : ", signal " + Signal.describe(sig))
+                        + "; check the antenna, coverage and that the SIM is activated");
+            }
+            deadline.sleep(delay);
+            delay = next(delay);
+        }
+    }
+
+    static boolean usable(SignalStrength sig) {
+        return sig.current() != null && sig.current().network() != RadioInterface.NONE
+                && sig.current().value() >= MIN_USABLE_RSSI_DBM;
+    }
+
+    static boolean searching(ServingSystem ss) {
+        return ss.registration() == RegistrationState.NOT_REGISTERED_SEARCHING;
+    }
+
+    private static Duration next(Duration d) {
+        Duration n = d.multipliedBy(2);
+        return n.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : n;
+    }
+
+    static String human(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
+    /** Serving system and signal as seen when service became usable. */
+    public record Radio(ServingSystem servingSystem, SignalStrength signal) {
+    }
+}

@@ -1,0 +1,175 @@
+package dev.qmiconn.connect;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import dev.qmiconn.cli.ExitCode;
+import dev.qmiconn.cli.QmiConnException;
+import dev.qmiconn.connect.SessionState.DataSession;
+import dev.qmiconn.process.CommandResult;
+import dev.qmiconn.process.CommandRunner;
+import dev.qmiconn.process.CommandSpec;
+import dev.qmiconn.qmi.LibqmiVersion;
+import dev.qmiconn.qmi.QmiClient;
+import dev.qmiconn.qmi.QmicliErrors;
+import dev.qmiconn.qmi.VersionPolicy;
+import dev.qmiconn.qmi.VersionVerdict;
+import dev.qmiconn.qmi.model.CardStatus;
+import dev.qmiconn.qmi.model.ConnectionStatus;
+import dev.qmiconn.qmi.model.CurrentSettings;
+import dev.qmiconn.qmi.model.PacketServiceStatus;
+import dev.qmiconn.qmi.model.PacketStatistics;
+import dev.qmiconn.qmi.model.RadioInterface;
+import dev.qmiconn.qmi.model.RegistrationState;
+import dev.qmiconn.qmi.model.ServingSystem;
+import dev.qmiconn.qmi.model.SignalStrength;
+import dev.qmiconn.qmi.model.SignalValue;
+import dev.qmiconn.qmi.parse.WdsParsers;
+
+/**
+ * {@code qmi-conn status}: one look at everything, with as few qmicli runs as it takes. With {@code up}'s state
+ * file: no {@code --version} (cached there), the WDS queries reuse the saved client id
+ * ({@code --client-cid=N --client-no-release-cid}: no allocate/release round trip) and IP settings come from the
+ * state (what was applied). So a connected modem costs five qmicli runs: card status, serving system, signal,
+ * packet service status, packet statistics. A query that fails leaves its section null and adds to errors.
+ */
+public final class StatusFlow {
+
+    private final CommandRunner runner;
+    private final Pacer pacer;
+    private final Predicate<Path> deviceExists;
+
+    public StatusFlow(CommandRunner runner, Pacer pacer) {
+        this(runner, pacer, Files::exists);
+    }
+
+    public StatusFlow(CommandRunner runner, Pacer pacer, Predicate<Path> deviceExists) {
+        this.runner = runner;
+        this.pacer = pacer;
+        this.deviceExists = deviceExists;
+    }
+
+    public StatusReport run(String device, boolean proxy, Paths paths) {
+        if (!deviceExists.test(Path.of(device))) {
+            throw new QmiConnException(ExitCode.DEVICE_MISSING, device + " does not exist: is the modem plugged in?");
+        }
+        String name = Paths.deviceName(device);
+        Optional<SessionState> state = new StateStore(paths.stateFile(name)).read();
+        LibqmiVersion known = state.map(SessionState::libqmiVersion).map(LibqmiVersion::parseBare).orElse(null);
+        QmiClient qmi = new QmiClient(runner, device, state.map(SessionState::proxy).orElse(proxy),
+                UpFlow.QMICLI_TIMEOUT, known);
+        List<String> errors = new ArrayList<>();
+        Optional<DataSession> wds = state.flatMap(s -> s.sessions().stream().findFirst());
+
+        StatusReport.Libqmi libqmi = attempt(errors, () -> {
+            VersionVerdict v = VersionPolicy.of(qmi.version()).verdict();
+            return new StatusReport.Libqmi(v.version().text(), v.severity().name().toLowerCase(java.util.Locale.ROOT),
+                    v.oneLine());
+        });
+        CardStatus card = attempt(errors, qmi::cardStatus);
+        ServingSystem ss = attempt(errors, qmi::servingSystem);
+        SignalStrength sig = attempt(errors, qmi::signalStrength);
+        PacketServiceStatus pss = attempt(errors, () -> wds.isPresent()
+                ? withCid(qmi, wds.get().cid(), WdsParsers::packetServiceStatus, "--wds-get-packet-service-status")
+                : qmi.packetServiceStatus());
+        boolean connected = pss != null && pss.status() == ConnectionStatus.CONNECTED;
+        PacketStatistics stats = !connected ? null : attempt(errors, () -> wds.isPresent()
+                ? withCid(qmi, wds.get().cid(), WdsParsers::packetStatistics, "--wds-get-packet-statistics")
+                : qmi.packetStatistics());
+        StatusReport.Ip ip = null;
+        if (connected && state.isPresent() && state.get().address() != null) {
+            SessionState s = state.get();
+            ip = new StatusReport.Ip(s.ipConfig(), s.address(), s.prefix(), s.gateway(), s.dns(), s.mtu(),
+                    s.ipv6Address(), s.ipv6Prefix());
+        } else if (connected) {
+            CurrentSettings cs = attempt(errors, qmi::currentSettings);
+            if (cs != null) {
+                ip = new StatusReport.Ip("modem", cs.ipv4Address(), cs.ipv4Prefix() != null ? cs.ipv4Prefix()
+                        : cs.ipv4SubnetMask() == null ? null : Ipv4.prefixOf(cs.ipv4SubnetMask()),
+                        cs.ipv4Gateway(), cs.ipv4Dns(), cs.mtu(), cs.ipv6Address(), cs.ipv6Prefix());
+            }
+        }
+
+        boolean lte = ss != null && ss.radioInterfaces().contains(RadioInterface.LTE);
+        LedState word = LedState.of(ss == null ? RegistrationState.UNKNOWN : ss.registration(), connected);
+        return new StatusReport(device, state.map(SessionState::iface).orElseGet(() ->
+                new Sysfs(paths.sysfsRoot()).ifaceOf(name).orElse(null)), word.word(), lte, word.led(lte),
+                pss == null ? "unknown" : pss.status().qmicli(), libqmi, sim(card), registration(ss), signal(sig),
+                ip, packets(stats), session(state.orElse(null), connected), List.copyOf(errors));
+    }
+
+    /** A WDS query on the client id {@code up} kept, so qmicli allocates and releases nothing. */
+    private <T> T withCid(QmiClient qmi, int cid, Function<String, T> parser, String action) {
+        CommandResult r = runner.run(CommandSpec.of(qmi.argv(action, "--client-cid=" + cid,
+                "--client-no-release-cid")).withTimeout(UpFlow.QMICLI_TIMEOUT));
+        if (!r.succeeded()) {
+            throw QmicliErrors.toException(r, null);
+        }
+        return parser.apply(r.stdout());
+    }
+
+    private static <T> T attempt(List<String> errors, Supplier<T> query) {
+        try {
+            return query.get();
+        } catch (QmiConnException e) {
+            if (e.exitCode() == ExitCode.TOOL_MISSING) {
+                throw e;
+            }
+            errors.add(e.getMessage());
+            return null;
+        }
+    }
+
+    private static StatusReport.Sim sim(CardStatus c) {
+        return c == null ? null : new StatusReport.Sim(c.cardPresent(), c.pin1State().qmicli(), c.pin1Retries(),
+                c.puk1Retries());
+    }
+
+    private static StatusReport.Registration registration(ServingSystem ss) {
+        if (ss == null) {
+            return null;
+        }
+        return new StatusReport.Registration(ss.registration().qmicli(),
+                ss.radioInterfaces().stream().map(RadioInterface::qmicli).toList(),
+                ss.plmn() == null ? null : ss.plmn().mcc(), ss.plmn() == null ? null : ss.plmn().mnc(),
+                ss.plmn() == null ? null : ss.plmn().description(), ss.roaming(),
+                ss.ps() == null ? null : ss.ps() == dev.qmiconn.qmi.model.AttachState.ATTACHED);
+    }
+
+    private static StatusReport.SignalView signal(SignalStrength s) {
+        if (s == null) {
+            return null;
+        }
+        return new StatusReport.SignalView(s.current() == null ? null : s.current().network().qmicli(),
+                s.current() == null ? null : s.current().value(), value(s.rsrp()), value(s.rsrq()), value(s.snr()),
+                Signal.bars(s));
+    }
+
+    private static Double value(SignalValue v) {
+        return v == null ? null : v.value();
+    }
+
+    private static StatusReport.Packets packets(PacketStatistics p) {
+        return p == null ? null : new StatusReport.Packets(p.txPacketsOk(), p.rxPacketsOk(), p.txBytesOk(),
+                p.rxBytesOk(), p.txPacketsError(), p.rxPacketsError(), p.txPacketsDropped(), p.rxPacketsDropped());
+    }
+
+    private StatusReport.Session session(SessionState s, boolean connected) {
+        if (s == null) {
+            return null;
+        }
+        Instant started = Instant.ofEpochSecond(s.startedAtEpochSecond());
+        Long uptime = connected && s.startedAtEpochSecond() > 0
+                ? Math.max(0, Duration.between(started, pacer.now()).getSeconds()) : null;
+        return new StatusReport.Session(s.backend(), s.sessions().stream().map(DataSession::cid).toList(),
+                s.sessions().stream().map(DataSession::packetDataHandle).toList(), started.toString(), uptime);
+    }
+}

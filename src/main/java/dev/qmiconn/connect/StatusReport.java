@@ -1,0 +1,73 @@
+package dev.qmiconn.connect;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * What {@code qmi-conn status} reports. The ONE place where JSON field names are decided (documented in
+ * docs/STATUS-JSON.md); the domain records from {@code dev.qmiconn.qmi.model} carry no JSON names. A section
+ * the modem could not answer is null and its error is listed in {@code errors}.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+@JsonPropertyOrder({"device", "interface", "state", "lte", "led", "connection", "libqmi", "sim", "registration",
+        "signal", "ip", "packets", "session", "errors"})
+public record StatusReport(
+        @JsonProperty("device") String device,
+        @JsonProperty("interface") String iface,
+        @JsonProperty("state") String state,
+        @JsonProperty("lte") boolean lte,
+        @JsonProperty("led") String led,
+        @JsonProperty("connection") String connection,
+        @JsonProperty("libqmi") Libqmi libqmi,
+        @JsonProperty("sim") Sim sim,
+        @JsonProperty("registration") Registration registration,
+        @JsonProperty("signal") SignalView signal,
+        @JsonProperty("ip") Ip ip,
+        @JsonProperty("packets") Packets packets,
+        @JsonProperty("session") Session session,
+        @JsonProperty("errors") List<String> errors) {
+
+    public boolean connected() {
+        return "connected".equals(connection);
+    }
+
+    public record Libqmi(@JsonProperty("version") String version, @JsonProperty("verdict") String verdict,
+                         @JsonProperty("explanation") String explanation) {
+    }
+
+    public record Sim(@JsonProperty("present") boolean present, @JsonProperty("pin1_state") String pin1State,
+                      @JsonProperty("pin1_retries") int pin1Retries, @JsonProperty("puk1_retries") int puk1Retries) {
+    }
+
+    public record Registration(@JsonProperty("state") String state, @JsonProperty("radio") List<String> radio,
+                               @JsonProperty("mcc") Integer mcc, @JsonProperty("mnc") Integer mnc,
+                               @JsonProperty("operator") String operator, @JsonProperty("roaming") Boolean roaming,
+                               @JsonProperty("ps_attached") Boolean psAttached) {
+    }
+
+    public record SignalView(@JsonProperty("network") String network, @JsonProperty("rssi_dbm") Double rssi,
+                             @JsonProperty("rsrp_dbm") Double rsrp, @JsonProperty("rsrq_db") Double rsrq,
+                             @JsonProperty("snr_db") Double snr, @JsonProperty("bars") int bars) {
+    }
+
+    public record Ip(@JsonProperty("source") String source, @JsonProperty("address") String address,
+                     @JsonProperty("prefix") Integer prefix, @JsonProperty("gateway") String gateway,
+                     @JsonProperty("dns") List<String> dns, @JsonProperty("mtu") Integer mtu,
+                     @JsonProperty("ipv6_address") String ipv6Address, @JsonProperty("ipv6_prefix") Integer ipv6Prefix) {
+    }
+
+    public record Packets(@JsonProperty("tx_packets") Long txPackets, @JsonProperty("rx_packets") Long rxPackets,
+                          @JsonProperty("tx_bytes") Long txBytes, @JsonProperty("rx_bytes") Long rxBytes,
+                          @JsonProperty("tx_errors") Long txErrors, @JsonProperty("rx_errors") Long rxErrors,
+                          @JsonProperty("tx_dropped") Long txDropped, @JsonProperty("rx_dropped") Long rxDropped) {
+    }
+
+    public record Session(@JsonProperty("backend") String backend, @JsonProperty("cids") List<Integer> cids,
+                          @JsonProperty("packet_data_handles") List<Long> handles,
+                          @JsonProperty("started_at") String startedAt,
+                          @JsonProperty("uptime_seconds") Long uptimeSeconds) {
+    }
+}

@@ -1,0 +1,180 @@
+package dev.qmiconn.connect;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import dev.qmiconn.cli.ExitCode;
+import dev.qmiconn.cli.QmiConnException;
+import dev.qmiconn.connect.ConnectOptions.Backend;
+import dev.qmiconn.connect.IpConfigurator.Applied;
+import dev.qmiconn.connect.SessionState.DataSession;
+import dev.qmiconn.process.CommandRunner;
+import dev.qmiconn.qmi.LibqmiVersion;
+import dev.qmiconn.qmi.QmiClient;
+import dev.qmiconn.qmi.VersionPolicy;
+
+/**
+ * {@code qmi-conn up}: the Metro PCS guide's bring-up done in order, bounded, and undone on failure. Steps:
+ * device node, libqmi version policy, SIM/PIN, online + registration + signal, link layer, data session, IP,
+ * DNS, report. Once a client id is allocated any failure stops the session and releases the id before the
+ * error is reported.
+ */
+public final class UpFlow {
+
+    static final Duration QMICLI_TIMEOUT = Duration.ofSeconds(25);
+    static final Duration DEVICE_WAIT = Duration.ofSeconds(10);
+
+    private final CommandRunner runner;
+    private final Pacer pacer;
+    private final PrintWriter out;
+    private final Predicate<Path> deviceExists;
+    private Map<String, String> environment = Map.of();
+
+    public UpFlow(CommandRunner runner, Pacer pacer, PrintWriter out) {
+        this(runner, pacer, out, Files::exists);
+    }
+
+    /** The environment (PATH) finds qmicli for the version cache; without it the version is always asked. */
+    public UpFlow withEnvironment(Map<String, String> env) {
+        this.environment = Map.copyOf(env);
+        return this;
+    }
+
+    /** {@code deviceExists} lets a replayed test say the control device is there without a /dev node. */
+    public UpFlow(CommandRunner runner, Pacer pacer, PrintWriter out, Predicate<Path> deviceExists) {
+        this.runner = runner;
+        this.pacer = pacer;
+        this.out = out;
+        this.deviceExists = deviceExists;
+    }
+
+    public SessionState run(UpRequest req) {
+        Paths paths = req.paths();
+        try (DeviceLock lock = DeviceLock.acquire(paths.stateDir(), req.deviceName(), req.device())) {
+            Pacer.Deadline deadline = pacer.deadline(req.timeout());
+            waitForDevice(req.device(), req.timeout().compareTo(DEVICE_WAIT) < 0 ? req.timeout() : DEVICE_WAIT);
+            VersionCache versions = new VersionCache(paths.stateDir(), environment);
+            QmiClient qmi = new QmiClient(runner, req.device(), req.proxy(), QMICLI_TIMEOUT,
+                    versions.get().orElse(null));
+            NetConfig net = new NetConfig(runner);
+            QmiNetworkBackend qmiNetwork = new QmiNetworkBackend(runner, paths);
+            StateStore store = new StateStore(paths.stateFile(req.deviceName()));
+            Teardown teardown = new Teardown(qmi, qmiNetwork, net);
+            // ours from an earlier up, or one the guide's `qmi-network start` left in /tmp/qmi-network-state-<dev>
+            store.read().or(() -> DownFlow.strayQmiNetworkSession(req.device(), null, req.proxy(), paths))
+                    .ifPresent(old -> {
+                        out.println("a previous " + old.backend() + " session on " + old.device() + " was left ("
+                                + describe(old.sessions()) + "); stopping it first");
+                        teardown.undo(old, store);
+                    });
+
+            LibqmiVersion version = qmi.version();
+            versions.put(version);
+            VersionPolicy policy = VersionPolicy.of(version);
+            applyPolicy(req, policy);
+            Sysfs sysfs = new Sysfs(paths.sysfsRoot());
+            String iface = resolveIface(req, sysfs, qmi);
+
+            RadioReadiness radio = new RadioReadiness(qmi, deadline, out);
+            RadioReadiness.Radio service = radio.readyNow().orElseGet(() -> {
+                radio.unlockSim(req.pin());
+                radio.goOnline();
+                return radio.awaitService();
+            });
+            new LinkLayerReconciler(qmi, sysfs, net, out).reconcile(iface);
+
+            List<DataSession> sessions = req.backend() == Backend.QMI_NETWORK
+                    ? qmiNetwork.start(req, policy)
+                    : new QmicliBackend(qmi).start(req);
+            SessionState state = new SessionState(req.device(), iface, req.backend().word(), SessionState.STARTING,
+                    req.proxy(), sessions, null, null, null, null, List.of(), null, null, null, version.text(),
+                    pacer.now().getEpochSecond(), paths.resolvHead().toString(),
+                    req.dnsApply() ? paths.resolvConf().toString() : null);
+            store.write(state); // from here on `down` can always stop what we started
+            SessionState started = state;
+            UndoOnExit guard = UndoOnExit.arm(() -> teardown.undo(started, store));
+            try {
+                Applied applied = new IpConfigurator(qmi, new Dhcp(runner, paths.dhcpHook()), net, out)
+                        .configure(iface, req.ipConfig(), req.ipType() == null || req.ipType().wantsV4(),
+                                req.ipType() != null && req.ipType().wantsV6());
+                state = state.up(applied.v4() == null ? "none" : applied.v4().source(), applied.v4(),
+                        applied.v6Address(), applied.v6Prefix()).withDns(applied.dns());
+                DnsBlock.apply(paths.resolvHead(), req.deviceName(), applied.dns());
+                if (req.dnsApply()) {
+                    DnsBlock.apply(paths.resolvConf(), req.deviceName(), applied.dns());
+                }
+                store.write(state);
+                guard.disarm();
+            } catch (RuntimeException e) {
+                if (!guard.disarm()) {
+                    throw e; // killed meanwhile: the exit hook is undoing it
+                }
+                List<String> left = teardown.undo(started, store);
+                String undone = left.isEmpty()
+                        ? "; the session was stopped and its client id released"
+                        : "; could NOT undo everything (" + String.join("; ", left) + "): run qmi-conn down";
+                ExitCode code = e instanceof QmiConnException q ? q.exitCode() : ExitCode.FAILURE;
+                throw new QmiConnException(code, e.getMessage() + undone, e);
+            }
+            UpReport.print(out, state, service);
+            return state;
+        }
+    }
+
+    private void applyPolicy(UpRequest req, VersionPolicy policy) {
+        if (policy.hasIpFamilyBug()) {
+            if (req.backend() == Backend.QMI_NETWORK) {
+                throw new QmiConnException(ExitCode.LIBQMI_BROKEN, "libqmi " + policy.version() + " has the "
+                        + "IP-family bug (Debian #845979): qmi-network start always fails there with QMI error 64; "
+                        + "use --backend qmicli (qmi-conn then sends ip-type=4) or install libqmi >= 1.18");
+            }
+            if (req.ipType() == null) {
+                out.println("libqmi " + policy.version() + " has the IP-family bug (Debian #845979): "
+                        + "sending ip-type=4 explicitly to avoid QMI error 64");
+            }
+        }
+    }
+
+    private String resolveIface(UpRequest req, Sysfs sysfs, QmiClient qmi) {
+        String iface = req.iface();
+        if (iface == null) {
+            Optional<String> fromSysfs = sysfs.ifaceOf(req.deviceName());
+            iface = fromSysfs.orElseGet(qmi::wwanIface);
+            dev.qmiconn.config.Validation.iface(iface);
+        }
+        if (!sysfs.ifaceExists(iface)) {
+            String hint = sysfs.ifaceOf(req.deviceName()).map(n -> " (" + req.device() + " belongs to " + n + ")")
+                    .orElse("");
+            throw new QmiConnException(ExitCode.BAD_INPUT, "network interface '" + iface + "' does not exist" + hint);
+        }
+        return iface;
+    }
+
+    private void waitForDevice(String device, Duration bound) {
+        Pacer.Deadline d = pacer.deadline(bound);
+        Path p = Path.of(device);
+        while (!deviceExists.test(p)) {
+            if (d.passed()) {
+                throw new QmiConnException(ExitCode.DEVICE_MISSING, device + " did not appear within "
+                        + RadioReadiness.human(bound) + ": is the modem plugged in and bound to qmi_wwan "
+                        + "(ls /dev/cdc-wdm*)?");
+            }
+            d.sleep(Duration.ofMillis(200));
+        }
+    }
+
+    static String describe(List<DataSession> sessions) {
+        List<String> parts = new ArrayList<>();
+        for (DataSession s : sessions) {
+            parts.add(s.family() + " CID " + s.cid() + " handle " + s.packetDataHandle());
+        }
+        return parts.isEmpty() ? "no session" : String.join(", ", parts);
+    }
+}

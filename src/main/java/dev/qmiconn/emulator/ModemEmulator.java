@@ -1,0 +1,224 @@
+package dev.qmiconn.emulator;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A QMI modem in Java: serves QMUX frames on a filesystem Unix socket, which socat bridges to a raw pty
+ * that qmicli opens as its device. State is modem-wide (client ids outlive qmicli processes and socket
+ * connections, as on a real dongle); answers go back on the connection the request came in on.
+ */
+public final class ModemEmulator implements EmulatedModem {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModemEmulator.class);
+
+    private final ModemState state;
+    private final CtlService ctl;
+    private final Map<Integer, ServiceHandler> services = new TreeMap<>();
+    private final UnixSocketServer server;
+    private final ScheduledExecutorService ticker;
+    private FileChannel heldDevice;
+
+    private ModemEmulator(Scenario scenario, Path socket, Clock clock) throws IOException {
+        this.state = new ModemState(scenario, clock);
+        List<ServiceHandler> handlers = new java.util.ArrayList<>(List.of(new WdsService(), new DmsService(),
+                new NasService(), new UimService()));
+        if (scenario.data().wda()) {
+            handlers.add(new WdaService());
+        }
+        handlers.forEach(h -> services.put(h.service(), h));
+        this.ctl = new CtlService(handlers);
+        this.server = socket == null ? null : new UnixSocketServer(socket, this::dispatch, state::present);
+        state.onDevicePresence(present -> {
+            if (!present) {
+                // The tty is gone: every open file on it sees hangup. socat exits when its connection
+                // closes, so whoever bridges must start a new socat (a new pty) once the device is back.
+                if (server != null) {
+                    server.dropConnections();
+                }
+                releaseDevice();
+            }
+        });
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "qmi-emulator-timeline");
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleAtFixedRate(this::tickQuietly, 100, 100, TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts an emulator serving {@code unixSocketPath} on the system clock. */
+    public static ModemEmulator start(Scenario scenario, Path unixSocketPath) {
+        return start(scenario, unixSocketPath, Clock.systemUTC());
+    }
+
+    /**
+     * Starts an emulator; {@code unixSocketPath} null serves no socket (for in-process tests through
+     * {@link #exchange}). Timeline faults follow {@code clock}; with a manual clock call {@link #tick()}.
+     */
+    public static ModemEmulator start(Scenario scenario, Path unixSocketPath, Clock clock) {
+        try {
+            return new ModemEmulator(scenario, unixSocketPath, clock);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serve QMUX on " + unixSocketPath + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Keeps the pty slave open for the emulator's lifetime: when the last process closes a pty slave the
+     * master (socat) reads EIO and the bridge dies between two qmicli runs (FIELD-NOTES). Never read.
+     */
+    public synchronized void holdDevice(Path ptyLink) {
+        releaseDevice();
+        try {
+            heldDevice = FileChannel.open(ptyLink.toRealPath(), StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot open " + ptyLink + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Handles one request in-process, exactly as if it came over the socket; empty when unanswered. */
+    public Optional<QmiMessage> exchange(QmiMessage request) {
+        return dispatch(request);
+    }
+
+    /** Applies the timeline now (the ticker does this every 100 ms on its own). */
+    public void tick() {
+        state.tick();
+    }
+
+    private void tickQuietly() {
+        try {
+            state.tick();
+        } catch (RuntimeException e) {
+            LOG.warn("emulator timeline tick failed", e);
+        }
+    }
+
+    private Optional<QmiMessage> dispatch(QmiMessage request) {
+        if (request.kind() != QmiMessage.Kind.REQUEST || request.direction() != QmiMessage.Direction.TO_MODEM) {
+            return Optional.empty();
+        }
+        state.tick();
+        Reply reply;
+        synchronized (state) {
+            reply = answer(request);
+        }
+        state.runPending();
+        LOG.debug("{} -> {}", request, reply.silent() ? "(no answer)" : reply.error() + " " + reply.tlvs());
+        return reply.silent() ? Optional.empty() : Optional.of(request.response(reply.responseTlvs()));
+    }
+
+    private Reply answer(QmiMessage request) {
+        if (!state.present()) {
+            return Reply.silence();
+        }
+        for (Fault f : state.scenario.faults()) {
+            if (f.type() == Fault.Type.NO_ANSWER && f.activeAt(state.now()) && state.mayFire(f)
+                    && RequestKey.matches(f.request(), request)) {
+                state.fire(f);
+                return Reply.silence();
+            }
+        }
+        if (request.isCtl()) {
+            return ctl.handle(request, state);
+        }
+        ServiceHandler handler = services.get(request.service());
+        if (handler == null) {
+            return Reply.error(QmiError.INVALID_SERVICE_TYPE);
+        }
+        if (!state.hasClientId(request.service(), request.clientId())) {
+            return Reply.error(QmiError.INVALID_CLIENT_ID);
+        }
+        return handler.handle(request, state);
+    }
+
+    @Override
+    public Path socket() {
+        return server == null ? null : server.path();
+    }
+
+    @Override
+    public String scenarioName() {
+        return state.scenario.name();
+    }
+
+    public Scenario scenario() {
+        return state.scenario;
+    }
+
+    @Override
+    public int liveClientIds() {
+        return state.liveClientIds();
+    }
+
+    @Override
+    public int liveSessions() {
+        return state.session().isPresent() ? 1 : 0;
+    }
+
+    @Override
+    public Optional<SessionSettings> session() {
+        return state.session().map(state::settingsOf);
+    }
+
+    /** Whether the device is there (false between a device-vanish fault and its return). */
+    public boolean present() {
+        return state.present();
+    }
+
+    /**
+     * Listeners run on the emulator thread that made the change (a connection thread for start/stop, the
+     * timeline thread for drops), after the modem state changed and before qmicli's answer is sent, so
+     * whatever a listener sets up (the sandbox's DHCP side) is ready when {@code Network started} prints.
+     * A listener that throws is logged and ignored.
+     */
+    @Override
+    public void onSessionChange(Consumer<Optional<SessionSettings>> listener) {
+        state.onSessionChange(listener);
+    }
+
+    @Override
+    public void onDevicePresence(Consumer<Boolean> listener) {
+        state.onDevicePresence(listener);
+    }
+
+    @Override
+    public String linkLayer() {
+        return state.linkLayer();
+    }
+
+    @Override
+    public synchronized void close() {
+        ticker.shutdownNow();
+        if (server != null) {
+            server.close();
+        }
+        releaseDevice();
+    }
+
+    private synchronized void releaseDevice() {
+        if (heldDevice != null) {
+            try {
+                heldDevice.close();
+            } catch (IOException e) {
+                LOG.debug("closing held device: {}", e.getMessage());
+            }
+            heldDevice = null;
+        }
+    }
+}

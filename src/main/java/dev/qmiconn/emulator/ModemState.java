@@ -1,0 +1,302 @@
+package dev.qmiconn.emulator;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Everything the emulated modem remembers: client ids, the data session, PIN, operating mode, registration
+ * and the fault timeline. All access is under this object's monitor; listeners are called after the
+ * change, outside it, on the caller's thread.
+ */
+final class ModemState {
+
+    /** QmiDmsOperatingMode values the emulator knows. */
+    static final int MODE_ONLINE = 0;
+    static final int MODE_LOW_POWER = 1;
+    static final int MODE_RESET = 4;
+
+    final Scenario scenario;
+    private final Clock clock;
+    private final long startMillis;
+
+    private boolean present = true;
+    private double poweredOnAt;
+    private double onlineSince;
+    private int operatingMode = MODE_ONLINE;
+    private final Map<Integer, TreeSet<Integer>> clientIds = new HashMap<>();
+    private final Map<Integer, Integer> lastCid = new HashMap<>();
+    private final SimCard sim;
+    private String linkLayer;
+    private ActiveSession session;
+    private long lastHandle;
+    private double noServiceUntil = -1;
+    private final Map<Fault, Integer> fired = new HashMap<>();
+    private final Packets packets = new Packets();
+
+    private final List<Consumer<Optional<EmulatedModem.SessionSettings>>> sessionListeners =
+            new CopyOnWriteArrayList<>();
+    private final List<Consumer<Boolean>> presenceListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> pending = new java.util.ArrayList<>();
+
+    ModemState(Scenario scenario, Clock clock) {
+        this.scenario = scenario;
+        this.clock = clock;
+        this.startMillis = clock.millis();
+        this.sim = new SimCard(scenario.sim());
+        powerOn();
+    }
+
+    /** Seconds since the emulator started, on the injected clock. */
+    synchronized double now() {
+        return (clock.millis() - startMillis) / 1000.0;
+    }
+
+    /** A fresh power-on: what a real dongle looks like after being plugged in again. */
+    private void powerOn() {
+        double t = (clock.millis() - startMillis) / 1000.0;
+        poweredOnAt = t;
+        onlineSince = t;
+        operatingMode = MODE_ONLINE;
+        clientIds.clear();
+        lastCid.clear();
+        sim.powerOn();
+        linkLayer = scenario.data().linkLayer();
+        endSession();
+        packets.reset();
+    }
+
+    // ---- time-driven changes -------------------------------------------------------------------------
+
+    /** Applies whatever the timeline says should have happened by now; then runs listeners. */
+    void tick() {
+        synchronized (this) {
+            double t = now();
+            for (Fault f : scenario.faults()) {
+                if (f.type() == Fault.Type.DEVICE_VANISH) {
+                    vanishOrReturn(f, t);
+                } else if (f.type() == Fault.Type.SESSION_DROP && session != null
+                        && t - session.startedAt() >= f.afterSessionSeconds() && f.activeAt(t) && mayFire(f)) {
+                    fire(f);
+                    noServiceUntil = t + f.recoverAfterSeconds();
+                    endSession();
+                }
+            }
+        }
+        runPending();
+    }
+
+    private void vanishOrReturn(Fault f, double t) {
+        int count = fired.getOrDefault(f, 0);
+        if (present && count == 0 && t >= f.fromSeconds()) {
+            fired.put(f, 1);
+            present = false;
+            endSession();
+            clientIds.clear();
+            pending.add(() -> presenceListeners.forEach(l -> l.accept(false)));
+        } else if (!present && count == 1 && f.returnAtSeconds() != null && t >= f.returnAtSeconds()) {
+            fired.put(f, 2);
+            present = true;
+            powerOn();
+            pending.add(() -> presenceListeners.forEach(l -> l.accept(true)));
+        }
+    }
+
+    boolean mayFire(Fault f) {
+        return f.times() == null || fired.getOrDefault(f, 0) < f.times();
+    }
+
+    void fire(Fault f) {
+        fired.merge(f, 1, Integer::sum);
+    }
+
+    /** The first active fault of that type which may still fire, not yet counted. */
+    Optional<Fault> activeFault(Fault.Type type) {
+        double t = now();
+        return scenario.faults().stream().filter(f -> f.type() == type && f.activeAt(t) && mayFire(f)).findFirst();
+    }
+
+    void runPending() {
+        List<Runnable> todo;
+        synchronized (this) {
+            todo = List.copyOf(pending);
+            pending.clear();
+        }
+        for (Runnable r : todo) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                // a listener's bug must not take the modem (and qmicli's answer) down with it
+                org.slf4j.LoggerFactory.getLogger(ModemState.class).warn("emulator listener failed", e);
+            }
+        }
+    }
+
+    // ---- presence, mode, registration ----------------------------------------------------------------
+
+    synchronized boolean present() {
+        return present;
+    }
+
+    synchronized int operatingMode() {
+        return operatingMode;
+    }
+
+    synchronized void setOperatingMode(int mode) {
+        if (mode == MODE_RESET) {
+            powerOn();
+            return;
+        }
+        if (mode != MODE_ONLINE) {
+            endSession();
+        } else if (operatingMode != MODE_ONLINE) {
+            onlineSince = now();
+        }
+        operatingMode = mode;
+    }
+
+    synchronized boolean simReady() {
+        return sim.ready();
+    }
+
+    /** Registered on the network: online, SIM unlocked, registration delay over, not in a no-service gap. */
+    synchronized boolean registered() {
+        double t = now();
+        Radio r = scenario.radio();
+        return present && operatingMode == MODE_ONLINE && simReady() && r.registers()
+                && t - onlineSince >= r.registrationSeconds() && t >= noServiceUntil;
+    }
+
+    /** Still looking for a network (as opposed to radio off or no SIM). */
+    synchronized boolean searching() {
+        return operatingMode == MODE_ONLINE && simReady() && !registered();
+    }
+
+    // ---- PIN ------------------------------------------------------------------------------------------
+
+    synchronized boolean pinVerified() {
+        return sim.verified();
+    }
+
+    synchronized int pinRetries() {
+        return sim.pinRetries();
+    }
+
+    synchronized int pukRetries() {
+        return sim.pukRetries();
+    }
+
+    /** Verifies PIN1; once unlocked the registration delay starts counting. */
+    synchronized QmiError verifyPin(String pin) {
+        boolean wasReady = sim.ready();
+        QmiError result = sim.verify(pin);
+        if (!wasReady && sim.ready()) {
+            onlineSince = now();
+        }
+        return result;
+    }
+
+    // ---- client ids -----------------------------------------------------------------------------------
+
+    /** Allocates the next free client id of a service (modems count up and wrap), or empty when exhausted. */
+    synchronized Optional<Integer> allocateClientId(int service) {
+        TreeSet<Integer> live = clientIds.computeIfAbsent(service, s -> new TreeSet<>());
+        Integer limit = scenario.clientIdLimit();
+        if ((limit != null && live.size() >= limit) || live.size() >= 254) {
+            return Optional.empty();
+        }
+        int cid = lastCid.getOrDefault(service, 0);
+        do {
+            cid = cid % 254 + 1;
+        } while (live.contains(cid));
+        live.add(cid);
+        lastCid.put(service, cid);
+        return Optional.of(cid);
+    }
+
+    /** Releases a client id; a WDS client that owned the data call takes the call down with it. */
+    synchronized boolean releaseClientId(int service, int cid) {
+        TreeSet<Integer> live = clientIds.get(service);
+        if (live == null || !live.remove(cid)) {
+            return false;
+        }
+        if (service == WdsService.SERVICE && session != null && session.clientId() == cid) {
+            endSession();
+        }
+        return true;
+    }
+
+    /** CTL Sync: every client id of every service goes, and with them the data call. */
+    synchronized void releaseAllClientIds() {
+        clientIds.clear();
+        endSession();
+    }
+
+    synchronized boolean hasClientId(int service, int cid) {
+        TreeSet<Integer> live = clientIds.get(service);
+        return live != null && live.contains(cid);
+    }
+
+    synchronized int liveClientIds() {
+        return clientIds.values().stream().mapToInt(TreeSet::size).sum();
+    }
+
+    // ---- data session ---------------------------------------------------------------------------------
+
+    synchronized Optional<ActiveSession> session() {
+        return Optional.ofNullable(session);
+    }
+
+    synchronized ActiveSession startSession(int cid, int ipFamily, String apn, int auth, String username) {
+        lastHandle = lastHandle == 0 ? 0xD8A0_2F01L : (lastHandle + 0x100) & 0xFFFFFFFFL;
+        session = new ActiveSession(lastHandle, cid, now(), ipFamily, apn, auth, username);
+        packets.sessionStarted(now());
+        EmulatedModem.SessionSettings settings = settingsOf(session);
+        pending.add(() -> sessionListeners.forEach(l -> l.accept(Optional.of(settings))));
+        return session;
+    }
+
+    synchronized void endSession() {
+        if (session == null) {
+            return;
+        }
+        packets.sessionEnded(now());
+        session = null;
+        pending.add(() -> sessionListeners.forEach(l -> l.accept(Optional.empty())));
+    }
+
+    synchronized long lastHandle() {
+        return lastHandle;
+    }
+
+    synchronized Packets.Counters packetCounters() {
+        return packets.at(now());
+    }
+
+    synchronized String linkLayer() {
+        return linkLayer;
+    }
+
+    synchronized void setLinkLayer(String layer) {
+        linkLayer = layer;
+    }
+
+    EmulatedModem.SessionSettings settingsOf(ActiveSession s) {
+        Data.Ipv4 v4 = scenario.data().ipv4();
+        return new EmulatedModem.SessionSettings(v4.address(), v4.prefix(), v4.gateway(), v4.dns1(), v4.dns2(),
+                v4.mtu());
+    }
+
+    void onSessionChange(Consumer<Optional<EmulatedModem.SessionSettings>> l) {
+        sessionListeners.add(l);
+    }
+
+    void onDevicePresence(Consumer<Boolean> l) {
+        presenceListeners.add(l);
+    }
+}

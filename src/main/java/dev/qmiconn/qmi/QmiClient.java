@@ -1,0 +1,224 @@
+package dev.qmiconn.qmi;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import dev.qmiconn.cli.ExitCode;
+import dev.qmiconn.cli.QmiConnException;
+import dev.qmiconn.process.CommandResult;
+import dev.qmiconn.process.CommandRunner;
+import dev.qmiconn.process.CommandSpec;
+import dev.qmiconn.qmi.model.CardStatus;
+import dev.qmiconn.qmi.model.CurrentSettings;
+import dev.qmiconn.qmi.model.DataFormat;
+import dev.qmiconn.qmi.model.DeviceIds;
+import dev.qmiconn.qmi.model.LinkLayer;
+import dev.qmiconn.qmi.model.OperatingMode;
+import dev.qmiconn.qmi.model.OperatingModeStatus;
+import dev.qmiconn.qmi.model.PacketServiceStatus;
+import dev.qmiconn.qmi.model.PacketStatistics;
+import dev.qmiconn.qmi.model.ServiceVersions;
+import dev.qmiconn.qmi.model.ServingSystem;
+import dev.qmiconn.qmi.model.SignalStrength;
+import dev.qmiconn.qmi.model.StartedNetwork;
+import dev.qmiconn.qmi.parse.AckParsers;
+import dev.qmiconn.qmi.parse.CtlParsers;
+import dev.qmiconn.qmi.parse.DmsParsers;
+import dev.qmiconn.qmi.parse.NasParsers;
+import dev.qmiconn.qmi.parse.UimParsers;
+import dev.qmiconn.qmi.parse.WdaParsers;
+import dev.qmiconn.qmi.parse.WdsParsers;
+
+/**
+ * The one way qmi-conn talks to the modem: each method runs {@code qmicli -d DEVICE [-p] ACTION} through the
+ * {@link CommandRunner}, turns a failure into a {@link QmicliException} and parses success with a pure parser.
+ * The libqmi version is asked once ({@code qmicli --version}, the first call a fresh client makes before a
+ * start) unless given to the constructor; {@link #startNetwork} applies the {@link VersionPolicy}.
+ */
+public final class QmiClient {
+
+    private final CommandRunner runner;
+    private final String device;
+    private final boolean useProxy;
+    private final Duration timeout;
+    private final String program;
+    private volatile LibqmiVersion version;
+
+    public QmiClient(CommandRunner runner, String device, boolean useProxy, Duration timeout) {
+        this(runner, device, useProxy, timeout, null);
+    }
+
+    /** With a version already known (e.g. from an earlier {@link #version()}); null asks qmicli when needed. */
+    public QmiClient(CommandRunner runner, String device, boolean useProxy, Duration timeout, LibqmiVersion known) {
+        this.runner = runner;
+        this.device = device;
+        this.useProxy = useProxy;
+        this.timeout = timeout;
+        this.program = "qmicli";
+        this.version = known;
+    }
+
+    /** {@code qmicli --version} (no device needed); cached. */
+    public synchronized LibqmiVersion version() {
+        if (version == null) {
+            CommandResult r = runner.run(CommandSpec.of(program, "--version").withTimeout(timeout));
+            if (!r.succeeded()) {
+                throw QmicliErrors.toException(r, null);
+            }
+            version = CtlParsers.version(r.stdout());
+        }
+        return version;
+    }
+
+    public VersionPolicy policy() {
+        return VersionPolicy.of(version());
+    }
+
+    public DeviceIds deviceIds() {
+        return call(DmsParsers::ids, "--dms-get-ids");
+    }
+
+    public String manufacturer() {
+        return call(DmsParsers::manufacturer, "--dms-get-manufacturer");
+    }
+
+    public String model() {
+        return call(DmsParsers::model, "--dms-get-model");
+    }
+
+    public String revision() {
+        return call(DmsParsers::revision, "--dms-get-revision");
+    }
+
+    public OperatingMode operatingMode() {
+        return operatingModeStatus().mode();
+    }
+
+    public OperatingModeStatus operatingModeStatus() {
+        return call(DmsParsers::operatingMode, "--dms-get-operating-mode");
+    }
+
+    public void setOperatingMode(OperatingMode mode) {
+        call(AckParsers::setOperatingMode, "--dms-set-operating-mode=" + mode.qmicli());
+    }
+
+    public CardStatus cardStatus() {
+        return call(UimParsers::cardStatus, "--uim-get-card-status");
+    }
+
+    /** {@code --uim-verify-pin=PIN1,NNNN}; a wrong PIN is a {@link QmicliException} with exit SIM_ERROR. */
+    public void verifyPin(String pin) {
+        call(AckParsers::verifyPin, "--uim-verify-pin=PIN1," + pin);
+    }
+
+    public SignalStrength signalStrength() {
+        return call(NasParsers::signalStrength, "--nas-get-signal-strength");
+    }
+
+    public ServingSystem servingSystem() {
+        return call(NasParsers::servingSystem, "--nas-get-serving-system");
+    }
+
+    /**
+     * Starts the data call, keeping the WDS client ({@code --client-no-release-cid}) so it can be stopped later.
+     * On libqmi 1.16.1-1.17.0 an {@code ip-type=4} is added when the request has none (the IP-family bug);
+     * on &lt;= 1.16.0 {@code ip-type=4} is dropped (unknown key there; IPv4 is the default) and 6 is refused.
+     * A failure throws {@link QmicliException} whose {@code cid()} is the client id to release.
+     */
+    public StartedNetwork startNetwork(StartNetworkRequest req) {
+        StartNetworkRequest effective = adapt(req, policy());
+        return call(WdsParsers::startNetwork, "--wds-start-network=" + effective.render(), "--client-no-release-cid");
+    }
+
+    static StartNetworkRequest adapt(StartNetworkRequest req, VersionPolicy policy) {
+        if (req.ipType() == null && policy.needsExplicitIpType()) {
+            return req.withIpType(4);
+        }
+        if (req.ipType() != null && !policy.supportsIpTypeOption()) {
+            if (req.ipType() == 6) {
+                throw new QmiConnException(ExitCode.LIBQMI_BROKEN, "libqmi " + policy.version()
+                        + " has no ip-type option, so IPv6 calls are impossible; install libqmi-utils >= 1.18");
+            }
+            return req.withIpType(null);
+        }
+        return req;
+    }
+
+    /** {@code --wds-stop-network=PDH --client-cid=CID}; without --client-no-release-cid this releases the CID. */
+    public void stopNetwork(long packetDataHandle, int cid) {
+        call(AckParsers::stopNetwork, "--wds-stop-network=" + packetDataHandle, "--client-cid=" + cid);
+    }
+
+    /** {@code --wds-noop --client-cid=N}: releases a WDS client id left by a failed or killed start. */
+    public void releaseWdsClient(int cid) {
+        call(AckParsers::noop, "--wds-noop", "--client-cid=" + cid);
+    }
+
+    public PacketServiceStatus packetServiceStatus() {
+        return call(WdsParsers::packetServiceStatus, "--wds-get-packet-service-status");
+    }
+
+    public CurrentSettings currentSettings() {
+        return call(WdsParsers::currentSettings, "--wds-get-current-settings");
+    }
+
+    public PacketStatistics packetStatistics() {
+        return call(WdsParsers::packetStatistics, "--wds-get-packet-statistics");
+    }
+
+    /** Empty when the modem has no WDA service (InvalidServiceType), like the Huawei E397u-53. */
+    public Optional<DataFormat> wdaDataFormat() {
+        try {
+            return Optional.of(call(WdaParsers::dataFormat, "--wda-get-data-format"));
+        } catch (QmicliException e) {
+            if (e.kind() == QmicliFailure.Kind.SERVICE_UNSUPPORTED) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** {@code --wda-set-data-format=raw-ip} (the bare form works from 1.14 to 1.32). */
+    public void wdaSetDataFormat(LinkLayer linkLayer) {
+        call(AckParsers::wdaSetDataFormat, "--wda-set-data-format=" + linkLayer.qmicli());
+    }
+
+    /** What the kernel's qmi_wwan expects ({@code /sys/class/net/IFACE/qmi/raw_ip}). */
+    public LinkLayer expectedDataFormat() {
+        return call(CtlParsers::expectedDataFormat, "--get-expected-data-format");
+    }
+
+    /** Needs the interface down on the kernel side ("Device or resource busy" otherwise). */
+    public void setExpectedDataFormat(LinkLayer linkLayer) {
+        call(AckParsers::setExpectedDataFormat, "--set-expected-data-format=" + linkLayer.qmicli());
+    }
+
+    public String wwanIface() {
+        return call(CtlParsers::wwanIface, "--get-wwan-iface");
+    }
+
+    public ServiceVersions serviceVersions() {
+        return call(CtlParsers::serviceVersions, "--get-service-version-info");
+    }
+
+    /** The argv for an action: {@code qmicli -d DEVICE [-p] ACTION...}. */
+    public List<String> argv(String... action) {
+        List<String> argv = new ArrayList<>(List.of(program, "-d", device));
+        if (useProxy) {
+            argv.add("-p");
+        }
+        argv.addAll(List.of(action));
+        return argv;
+    }
+
+    private <T> T call(Function<String, T> parser, String... action) {
+        CommandResult r = runner.run(CommandSpec.of(argv(action)).withTimeout(timeout));
+        if (!r.succeeded()) {
+            throw QmicliErrors.toException(r, version);
+        }
+        return parser.apply(r.stdout());
+    }
+}

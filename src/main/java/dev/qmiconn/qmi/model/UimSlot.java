@@ -1,0 +1,16 @@
+package dev.qmiconn.qmi.model;
+
+import java.util.List;
+
+/** One {@code Slot [N]:} block; {@code cardState} is {@code present}, {@code absent} or {@code error: ...}. */
+public record UimSlot(int slot, String cardState, PinState upinState, int upinRetries, int upukRetries,
+                      List<UimApplication> applications) {
+
+    public UimSlot {
+        applications = List.copyOf(applications);
+    }
+
+    public boolean cardPresent() {
+        return "present".equals(cardState);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.qmiconn.sandbox;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.qmiconn.emulator.EmulatedModem.SessionSettings;
+
+/**
+ * The argv of the dnsmasq that plays the modem's DHCP server on mdm0: it leases exactly the one address the
+ * emulator's current settings name, with the router, DNS and MTU (option 26) of the session. It never reads the
+ * host's configuration ({@code --conf-file=/dev/null}, no resolv.conf, no hosts), serves no DNS ({@code --port=0})
+ * and writes its lease and PID files into the sandbox. Without {@code --no-ping} every lease waits ~3 s. It stays
+ * root ({@code --user=root}): it plays the modem in a throwaway namespace, and so its PID file in the work
+ * directory is root's like everything else there (dropped to nobody it would own it; checked with dnsmasq 2.90).
+ */
+final class Dnsmasq {
+
+    static final String MODEM_IFACE = "mdm0";
+
+    private Dnsmasq() {
+    }
+
+    static List<String> argv(String modemNamespace, SessionSettings s, Path leaseFile, Path pidFile) {
+        List<String> argv = new ArrayList<>(List.of(Programs.path("ip"), "netns", "exec", modemNamespace,
+                Programs.path("dnsmasq"),
+                "--keep-in-foreground", "--conf-file=/dev/null", "--no-resolv", "--no-hosts", "--port=0",
+                "--interface=" + MODEM_IFACE, "--bind-interfaces", "--no-ping", "--dhcp-ignore-clid",
+                "--dhcp-authoritative", "--log-facility=-", "--user=root", "--group=root",
+                "--dhcp-range=" + s.address() + "," + s.address() + "," + netmask(s.prefixLength()) + ",1h",
+                "--dhcp-option=option:router," + s.gateway()));
+        String dns = s.dns2() == null || s.dns2().isBlank() ? s.dns1() : s.dns1() + "," + s.dns2();
+        if (dns != null && !dns.isBlank()) {
+            argv.add("--dhcp-option=option:dns-server," + dns);
+        }
+        if (s.mtu() > 0) {
+            argv.add("--dhcp-option=option:mtu," + s.mtu());
+        }
+        argv.add("--dhcp-leasefile=" + leaseFile);
+        argv.add("--pid-file=" + pidFile);
+        return argv;
+    }
+
+    /** 24 -> 255.255.255.0 */
+    static String netmask(int prefixLength) {
+        if (prefixLength < 0 || prefixLength > 32) {
+            throw new IllegalArgumentException("IPv4 prefix length out of range: " + prefixLength);
+        }
+        long mask = prefixLength == 0 ? 0 : (0xFFFFFFFFL << (32 - prefixLength)) & 0xFFFFFFFFL;
+        return (mask >> 24 & 0xFF) + "." + (mask >> 16 & 0xFF) + "." + (mask >> 8 & 0xFF) + "." + (mask & 0xFF);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.qmiconn.sandbox;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.qmiconn.emulator.EmulatedModem.SessionSettings;
+import dev.qmiconn.process.BackgroundProcess;
+import dev.qmiconn.process.CommandResult;
+import dev.qmiconn.process.CommandRunner;
+import dev.qmiconn.process.CommandSpec;
+
+/**
+ * The two network namespaces and what the modem does on its side of the link. wwan0 (Pi side) and mdm0 (modem
+ * side) are one veth pair created straight between the namespaces, so no name ever appears in the machine's own.
+ * The modem side follows the emulator's session: none => mdm0 down, no DHCP answer; up => mdm0 carries the
+ * gateway address and dnsmasq leases the session's address; a drop takes mdm0 down, so wwan0 loses carrier.
+ */
+final class ModemSide implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModemSide.class);
+    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(10);
+
+    private final CommandRunner runner;
+    private final SandboxNames names;
+    private final SandboxLayout layout;
+    private BackgroundProcess dnsmasq;
+    private Optional<SessionSettings> current = Optional.empty();
+    private boolean closed;
+
+    ModemSide(CommandRunner runner, SandboxNames names, SandboxLayout layout) {
+        this.runner = runner;
+        this.names = names;
+        this.layout = layout;
+    }
+
+    void create() {
+        ip("netns", "add", names.hostNamespace()).orThrow();
+        ip("netns", "add", names.modemNamespace()).orThrow();
+        ip("-n", names.hostNamespace(), "link", "add", FakeSysfs.IFACE, "type", "veth", "peer", "name",
+                Dnsmasq.MODEM_IFACE, "netns", names.modemNamespace()).orThrow();
+        ip("-n", names.hostNamespace(), "link", "set", "lo", "up").orThrow();
+        ip("-n", names.modemNamespace(), "link", "set", "lo", "up").orThrow();
+    }
+
+    synchronized void follow(Optional<SessionSettings> session) {
+        if (closed || session.equals(current)) {
+            return;
+        }
+        LOG.debug("modem side follows session {}", session);
+        stopDnsmasq();
+        String m = names.modemNamespace();
+        ip("-n", m, "link", "set", Dnsmasq.MODEM_IFACE, "down").orThrow();
+        ip("-n", m, "addr", "flush", "dev", Dnsmasq.MODEM_IFACE).orThrow();
+        current = session;
+        if (session.isEmpty()) {
+            return;
+        }
+        SessionSettings s = session.get();
+        ip("-n", m, "addr", "add", s.gateway() + "/" + s.prefixLength(), "dev", Dnsmasq.MODEM_IFACE).orThrow();
+        ip("-n", m, "link", "set", Dnsmasq.MODEM_IFACE, "up").orThrow();
+        dnsmasq = runner.start(CommandSpec.of(Dnsmasq.argv(m, s, layout.dnsmasqLeases(), layout.dnsmasqPid())));
+        awaitDnsmasq();
+    }
+
+    /** dnsmasq writes its PID file once its DHCP socket is bound; before that a DISCOVER would go unanswered. */
+    private void awaitDnsmasq() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!dnsmasq.isAlive()) {
+                throw new SandboxException("dnsmasq exited: " + dnsmasq.stderr().strip());
+            }
+            try {
+                if (Files.exists(layout.dnsmasqPid()) && !Files.readString(layout.dnsmasqPid()).isBlank()) {
+                    return;
+                }
+            } catch (IOException e) {
+                // being written: look again
+            }
+            Sandbox.pause(Duration.ofMillis(10));
+        }
+        throw new SandboxException("dnsmasq did not start in 5 s: " + dnsmasq.stderr().strip());
+    }
+
+    private void stopDnsmasq() {
+        if (dnsmasq != null) {
+            dnsmasq.stop(Duration.ofSeconds(2));
+            dnsmasq = null;
+            try {
+                Files.deleteIfExists(layout.dnsmasqPid());
+            } catch (IOException e) {
+                LOG.debug("cannot remove {}: {}", layout.dnsmasqPid(), e.getMessage());
+            }
+        }
+    }
+
+    synchronized Optional<Long> dnsmasqPid() {
+        return dnsmasq == null ? Optional.empty() : Optional.of(dnsmasq.pid());
+    }
+
+    /** Stops dnsmasq and deletes both namespaces (the veth pair goes with them); returns what failed. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        stopDnsmasq();
+        List<String> failed = new ArrayList<>();
+        for (String ns : List.of(names.hostNamespace(), names.modemNamespace())) {
+            CommandResult r = ip("netns", "delete", ns);
+            if (!r.succeeded() && !r.stderr().contains("No such file")) {
+                failed.add(ns + ": " + r.stderr().strip());
+            }
+        }
+        if (!failed.isEmpty()) {
+            throw new SandboxException("cannot delete network namespace(s) " + failed);
+        }
+    }
+
+    private CommandResult ip(String... args) {
+        List<String> argv = new ArrayList<>(List.of(Programs.path("ip")));
+        argv.addAll(List.of(args));
+        return runner.run(new CommandSpec(argv, STEP_TIMEOUT, null, null));
+    }
+}

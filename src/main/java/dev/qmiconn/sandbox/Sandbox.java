@@ -1,0 +1,246 @@
+package dev.qmiconn.sandbox;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.qmiconn.emulator.EmulatedModem;
+import dev.qmiconn.process.BackgroundProcess;
+import dev.qmiconn.process.CommandResult;
+import dev.qmiconn.process.CommandRunner;
+
+/**
+ * A Raspberry Pi with an emulated QMI modem plugged in, built from namespaces on this machine: the real qmicli,
+ * qmi-network and udhcpc run inside unmodified, see /dev/cdc-wdm0 and wwan0, and change nothing outside.
+ * Closing it (or the JVM shutting down, also on Ctrl-C) stops every process it started, by PID, deletes both
+ * network namespaces, lets the mount namespace die with its holder and removes the work directory.
+ */
+public final class Sandbox implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
+
+    private final SandboxNames names;
+    private final SandboxLayout layout;
+    private final Map<String, String> environment;
+    private final List<BackgroundProcess> started = new ArrayList<>();
+    private final ModemSide modemSide;
+    private final Thread shutdownHook;
+    private final CommandRunner runner;
+    private EmulatedModem emulator;
+    private PtyBridge bridge;
+    private MountNamespace mountNamespace;
+    private boolean closed;
+
+    private Sandbox(SandboxOptions options, CommandRunner runner) {
+        this.runner = runner;
+        this.names = SandboxNames.random();
+        this.layout = new SandboxLayout(options.baseDir().resolve(names.prefix().replace("-", "")));
+        this.environment = environment(options.qmiConnHome());
+        this.modemSide = new ModemSide(runner, names, layout);
+        this.shutdownHook = new Thread(this::close, "sandbox-cleanup-" + names.prefix());
+    }
+
+    /** Builds the sandbox and plugs the emulated modem in; on any failure undoes what was done and throws. */
+    public static Sandbox start(SandboxOptions options, CommandRunner runner, ModemFactory modems) {
+        if (!isRoot()) {
+            throw new SandboxException("the sandbox needs root (network and mount namespaces): run it with sudo");
+        }
+        List<String> missing = Programs.missing();
+        if (!missing.isEmpty()) {
+            throw new SandboxException("the sandbox needs " + String.join(", ", missing) + " (run bin/setup)");
+        }
+        new StaleSandboxSweeper(runner, options.baseDir()).sweep();
+        Sandbox sandbox = new Sandbox(options, runner);
+        try {
+            sandbox.build(options.scenario(), modems);
+            return sandbox;
+        } catch (RuntimeException | IOException e) {
+            try {
+                sandbox.close();
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            if (e instanceof SandboxException s) {
+                throw s;
+            }
+            throw new SandboxException("cannot build the sandbox: " + e.getMessage(), e);
+        }
+    }
+
+    private void build(String scenario, ModemFactory modems) throws IOException {
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        layout.create();
+        Files.writeString(layout.ownerFile(), ProcessHandle.current().pid() + "\n");
+        emulator = modems.start(scenario, layout.socket());
+        FakeSysfs.write(layout, false);
+        modemSide.create();
+        bridge = PtyBridge.start(runner, layout.socket(), layout.ptyLink());
+        mountNamespace = MountNamespace.start(runner, names.hostNamespace());
+        mountNamespace.setUp(layout, bridge.slave());
+        emulator.onSessionChange(this::sessionChanged);
+        emulator.onDevicePresence(this::devicePresence);
+        modemSide.follow(emulator.session());
+        LOG.debug("sandbox {} up: holder pid {}, socat pid {}", names.prefix(), mountNamespace.pid(), bridge.pid());
+    }
+
+    private static Map<String, String> environment(Path home) {
+        Map<String, String> env = new LinkedHashMap<>();
+        String path = String.join(":", Programs.SYSTEM_PATH);
+        if (home != null) {
+            env.put("QMI_CONN_HOME", home.toString());
+            path = home.resolve("bin") + ":" + path;
+        }
+        env.put("PATH", path);
+        return env;
+    }
+
+    /** Runs {@code argv} inside, as on the Pi; the result names {@code argv} (not the nsenter around it). */
+    public CommandResult exec(List<String> argv, Duration timeout) {
+        CommandResult r = inside().run(argv, timeout, environment);
+        return new CommandResult(argv, r.exitCode(), r.stdout(), r.stderr(), r.timedOut(), r.duration());
+    }
+
+    /** Starts {@code argv} inside; the sandbox stops it on close if the caller has not. */
+    public synchronized BackgroundProcess start(List<String> argv) {
+        BackgroundProcess p = inside().start(argv, environment);
+        started.add(p);
+        return p;
+    }
+
+    /** The exact argv that runs {@code argv} inside (what {@code qmi-conn simulate} prints for a person). */
+    public List<String> enterCommand(List<String> argv) {
+        List<String> withEnv = new ArrayList<>(List.of("env"));
+        environment.forEach((k, v) -> withEnv.add(k + "=" + v));
+        withEnv.addAll(argv);
+        return inside().enter(withEnv);
+    }
+
+    private MountNamespace inside() {
+        if (closed || mountNamespace == null) {
+            throw new SandboxException("the sandbox is closed");
+        }
+        // nsenter -t PID must never reach a stranger that inherited the PID of a dead holder
+        if (!mountNamespace.isAlive()) {
+            throw new SandboxException("the sandbox's mount namespace holder (pid " + mountNamespace.pid()
+                    + ") has died");
+        }
+        return mountNamespace;
+    }
+
+    private void sessionChanged(Optional<EmulatedModem.SessionSettings> session) {
+        try {
+            modemSide.follow(session);
+        } catch (RuntimeException e) {
+            LOG.warn("sandbox: the modem side could not follow the session: {}", e.getMessage());
+        }
+    }
+
+    private synchronized void devicePresence(boolean present) {
+        if (closed) {
+            return;
+        }
+        try {
+            if (!present) {
+                mountNamespace.unplugDevice();
+                return;
+            }
+            if (!bridge.isAlive()) { // the emulator dropped the connection while the device was away
+                bridge.close();
+                bridge = PtyBridge.start(runner, layout.socket(), layout.ptyLink());
+            }
+            mountNamespace.plugDevice(bridge.slave());
+        } catch (RuntimeException e) {
+            LOG.warn("sandbox: cannot {} /dev/cdc-wdm0: {}", present ? "restore" : "remove", e.getMessage());
+        }
+    }
+
+    public EmulatedModem emulator() { return emulator; }
+    public SandboxNames names() { return names; }
+    /** Host path of the sandbox's /etc changes (the overlay's upper dir): files written to /etc inside. */
+    public Path etcDir() { return layout.etcUpper(); }
+    public Path runDir() { return layout.run(); }
+    public Path tmpDir() { return layout.tmp(); }
+    public Path workDir() { return layout.root(); }
+    /** Host path of the fake /sys/class/net/wwan0/qmi/raw_ip. */
+    public Path rawIpFile() { return layout.rawIp(); }
+    /** The process that holds the mount namespace; its /proc entry goes away on close. */
+    public long holderPid() { return mountNamespace.pid(); }
+
+    /** PIDs of every long-running process the sandbox started (holder, socat, dnsmasq, callers' programs). */
+    public synchronized List<Long> processIds() {
+        List<Long> pids = new ArrayList<>();
+        if (mountNamespace != null) {
+            pids.add(mountNamespace.pid());
+        }
+        if (bridge != null) {
+            pids.add(bridge.pid());
+        }
+        modemSide.dnsmasqPid().ifPresent(pids::add);
+        started.forEach(p -> pids.add(p.pid()));
+        return pids;
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        List<RuntimeException> failures = new ArrayList<>();
+        synchronized (this) {
+            started.forEach(p -> attempt(failures, () -> p.stop(Duration.ofSeconds(2))));
+        }
+        attempt(failures, () -> { if (mountNamespace != null) { mountNamespace.close(); } });
+        attempt(failures, () -> { if (bridge != null) { bridge.close(); } });
+        attempt(failures, modemSide::close);
+        attempt(failures, () -> { if (emulator != null) { emulator.close(); } });
+        attempt(failures, () -> WorkDirs.delete(layout.root()));
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // the JVM is shutting down (we may be the hook) or the hook was never added
+        }
+        if (!failures.isEmpty()) {
+            SandboxException e = new SandboxException("sandbox " + names.prefix() + " cleanup: "
+                    + failures.get(0).getMessage());
+            failures.forEach(e::addSuppressed);
+            throw e;
+        }
+    }
+
+    private static void attempt(List<RuntimeException> failures, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            failures.add(e);
+        }
+    }
+
+    static boolean isRoot() {
+        try {
+            return "0".equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid").toString());
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxException("interrupted while building the sandbox", e);
+        }
+    }
+}

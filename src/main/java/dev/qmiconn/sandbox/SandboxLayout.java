@@ -1,0 +1,46 @@
+package dev.qmiconn.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where one sandbox keeps its files on the host, all under one work directory (deleted on close).
+ * Inside the sandbox {@link #etcUpper()} holds what was written to /etc, {@link #run()} is /run and
+ * {@link #tmp()} is /tmp.
+ */
+public record SandboxLayout(Path root) {
+
+    public Path socket() { return root.resolve("emu.sock"); }
+    /** socat's symlink to the pty slave that plays /dev/cdc-wdm0. */
+    public Path ptyLink() { return root.resolve("cdc-wdm0"); }
+    /** Mount point for the tmpfs that becomes /dev inside (moved there once populated). */
+    public Path devStaging() { return root.resolve("dev"); }
+    /** The fake /sys/class tree (usbmisc/cdc-wdm0 says qmi_wwan; net is the namespace's own). */
+    public Path sysClass() { return root.resolve("sys-class"); }
+    public Path wwanUpper() { return root.resolve("wwan0-upper"); }
+    public Path wwanWork() { return root.resolve("wwan0-work"); }
+    public Path etcUpper() { return root.resolve("etc-upper"); }
+    public Path etcWork() { return root.resolve("etc-work"); }
+    public Path run() { return root.resolve("run"); }
+    public Path tmp() { return root.resolve("tmp"); }
+    public Path dnsmasqLeases() { return root.resolve("dnsmasq.leases"); }
+    public Path dnsmasqPid() { return root.resolve("dnsmasq.pid"); }
+    /** Names the JVM that owns the sandbox, so the sweeper can tell a leftover from a live one. */
+    public Path ownerFile() { return root.resolve("owner"); }
+
+    /** The fake raw_ip attribute, seen inside as /sys/class/net/wwan0/qmi/raw_ip. */
+    public Path rawIp() { return wwanUpper().resolve("qmi/raw_ip"); }
+
+    void create() {
+        try {
+            for (Path dir : new Path[] {root, devStaging(), sysClass(), wwanUpper().resolve("qmi"), wwanWork(),
+                    etcUpper(), etcWork(), run(), tmp()}) {
+                Files.createDirectories(dir);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create sandbox directory " + root, e);
+        }
+    }
+}
