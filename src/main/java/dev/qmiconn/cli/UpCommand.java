@@ -88,6 +88,14 @@ public final class UpCommand implements Callable<Integer> {
                     + "sourced; command-line options win; default: ${DEFAULT-VALUE}).")
     Path profile;
 
+    @Option(names = "--method", paramLabel = "qmi|at", defaultValue = "qmi",
+            description = "qmi: libqmi on --device; at: Huawei AT^NDISDUP on --port, address from AT^DHCP? "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String method;
+
+    @Mixin
+    dev.qmiconn.at.AtPortOptions atPort;
+
     public UpCommand(AppContext context) {
         this.context = context;
     }
@@ -95,6 +103,12 @@ public final class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Profile p = Profile.read(profile);
+        if (dev.qmiconn.at.AtMethod.isAt(method)) {
+            new dev.qmiconn.at.AtMethod(context.runner(), spec.commandLine().getOut()).up(atPort,
+                    apn != null ? apn : p.apn().orElse(null), iface, timeout, dnsApply,
+                    paths.toPaths(context.environment()));
+            return ExitCode.OK.code();
+        }
         UpRequest req = new UpRequest(device, apn != null ? apn : p.apn().orElse(null),
                 "auto".equals(iface) ? null : iface,
                 user != null ? user : p.apnUser().orElse(null), password != null ? password : p.apnPass().orElse(null),
