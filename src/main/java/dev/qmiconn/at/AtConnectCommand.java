@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code qmi-conn at connect --apn APN}: the FreedomPOP guide's steps, ending with the address on wwan0. */
 @Command(name = "connect", mixinStandardHelpOptions = true,
-        description = "Start the data session with AT^NDISDUP and apply the AT^DHCP? settings statically.")
+        description = "Start the data session with AT^NDISDUP and apply the AT^DHCP? settings statically "
+                + "(address and route only; 'qmi-conn up --method at' also writes DNS).")
 public final class AtConnectCommand implements Callable<Integer> {
 
     private final AppContext context;
