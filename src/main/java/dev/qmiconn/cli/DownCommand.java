@@ -35,12 +35,24 @@ public final class DownCommand implements Callable<Integer> {
     @Option(names = "--proxy", description = "Talk to the modem through qmi-proxy (qmicli -p).")
     boolean proxy;
 
+    @Option(names = "--method", paramLabel = "qmi|at", defaultValue = "qmi",
+            description = "qmi: stop the libqmi session; at: AT^NDISDUP=1,0 on --port (default: ${DEFAULT-VALUE}).")
+    String method;
+
+    @Mixin
+    dev.qmiconn.at.AtPortOptions atPort;
+
     public DownCommand(AppContext context) {
         this.context = context;
     }
 
     @Override
     public Integer call() {
+        if (dev.qmiconn.at.AtMethod.isAt(method)) {
+            new dev.qmiconn.at.AtMethod(context.runner(), spec.commandLine().getOut()).down(atPort, iface,
+                    paths.toPaths(context.environment()));
+            return ExitCode.OK.code();
+        }
         Validation.device(device);
         String name = "auto".equals(iface) ? null : Validation.iface(iface);
         new DownFlow(context.runner(), spec.commandLine().getOut()).run(device, name, proxy,

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
                 WatchCommand.class,
                 EnsureCommand.class,
                 UsageCommand.class,
+                dev.qmiconn.at.AtCommand.class,
         })
 public final class RootCommand implements Runnable {
 

@@ -8,6 +8,7 @@ import dev.qmiconn.connect.UpRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code qmi-conn up}: options in, {@link UpFlow} does the work. */
@@ -27,12 +28,26 @@ public final class UpCommand implements Callable<Integer> {
     @Mixin
     UpOptions options;
 
+    @Option(names = "--method", paramLabel = "qmi|at", defaultValue = "qmi",
+            description = "qmi: libqmi on --device; at: Huawei AT^NDISDUP on --port, address from AT^DHCP? "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String method;
+
+    @Mixin
+    dev.qmiconn.at.AtPortOptions atPort;
+
     public UpCommand(AppContext context) {
         this.context = context;
     }
 
     @Override
     public Integer call() {
+        if (dev.qmiconn.at.AtMethod.isAt(method)) {
+            new dev.qmiconn.at.AtMethod(context.runner(), spec.commandLine().getOut()).up(atPort,
+                    options.apnOrProfile(), options.iface, options.timeout, options.dnsApply,
+                    paths.toPaths(context.environment()));
+            return ExitCode.OK.code();
+        }
         UpRequest req = options.toRequest(paths.toPaths(context.environment()));
         new UpFlow(context.runner(), Pacer.real(context.clock()), spec.commandLine().getOut())
                 .withEnvironment(context.environment()).run(req);

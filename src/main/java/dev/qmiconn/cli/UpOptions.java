@@ -76,6 +76,11 @@ public final class UpOptions {
                     + "sourced; command-line options win; default: ${DEFAULT-VALUE}).")
     Path profile;
 
+    /** The APN given, else the profile's (the AT path needs only this much of the options). */
+    public String apnOrProfile() {
+        return apn != null ? apn : Profile.read(profile).apn().orElse(null);
+    }
+
     /** Merges the profile in (command-line options win) and validates everything into an {@link UpRequest}. */
     public UpRequest toRequest(Paths paths) {
         Profile p = Profile.read(profile);

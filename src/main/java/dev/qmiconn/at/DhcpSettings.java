@@ -1,0 +1,42 @@
+package dev.qmiconn.at;
+
+/**
+ * The IPv4 settings a Huawei modem reports in its {@code ^DHCP:} line after {@code AT^NDISDUP}, in the modem's
+ * own order: address, netmask, gateway, DHCP server, primary and secondary DNS, then the maximum receive and
+ * transmit rates in bit/s. Addresses are dotted quads; {@link DhcpDecoder} builds them from the hex fields.
+ */
+public record DhcpSettings(String address, String netmask, String gateway, String dhcpServer, String dns1,
+                           String dns2, long maxRxBitsPerSecond, long maxTxBitsPerSecond) {
+
+    /** Prefix length of {@link #netmask()}; the decoder refuses masks whose one bits are not contiguous. */
+    public int prefixLength() {
+        return Integer.bitCount(toInt(netmask));
+    }
+
+    /** The address in CIDR form, as {@code ip addr add} takes it: {@code 10.0.0.1/30}. */
+    public String cidr() {
+        return address + "/" + prefixLength();
+    }
+
+    /** True when the modem has no session yet: E397u-53 firmware reports all zeros before the call is up. */
+    public boolean hasAddress() {
+        return toInt(address) != 0;
+    }
+
+    /** Whether the gateway sits inside the address's own subnet (else the route needs {@code onlink}). */
+    public boolean gatewayOnSubnet() {
+        int mask = toInt(netmask);
+        return (toInt(address) & mask) == (toInt(gateway) & mask);
+    }
+
+    static int toInt(String dotted) {
+        String[] p = dotted.split("\\.");
+        return (Integer.parseInt(p[0]) << 24) | (Integer.parseInt(p[1]) << 16) | (Integer.parseInt(p[2]) << 8)
+                | Integer.parseInt(p[3]);
+    }
+
+    static String dotted(int value) {
+        return ((value >>> 24) & 0xff) + "." + ((value >>> 16) & 0xff) + "." + ((value >>> 8) & 0xff) + "."
+                + (value & 0xff);
+    }
+}
