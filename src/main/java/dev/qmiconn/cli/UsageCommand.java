@@ -45,6 +45,11 @@ public final class UsageCommand implements Callable<Integer> {
     @Option(names = "--cap", paramLabel = "SIZE", description = "Data cap per period, e.g. 200MB.")
     String cap;
 
+    @Option(names = "--cap-warn", paramLabel = "PERCENT", defaultValue = "80",
+            description = "Share of the cap at which capLevel says warning, as watch's --cap-warn "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int capWarn;
+
     @Option(names = "--reset-day", paramLabel = "DAY", defaultValue = "1",
             description = "Day of the month the allowance resets (default: ${DEFAULT-VALUE}).")
     int resetDay;
@@ -61,7 +66,7 @@ public final class UsageCommand implements Callable<Integer> {
         Instant now = context.clock().instant();
         UsageLedger ledger = new UsageAccountant(resetDay, ZoneId.systemDefault())
                 .current(new UsageStore(stateDir).load(), now);
-        DataCap dataCap = cap == null ? null : new DataCap(ByteSize.parse(cap), 80);
+        DataCap dataCap = cap == null ? null : new DataCap(ByteSize.parse(cap), validPercent(capWarn));
         long used = ledger.usedBytes();
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("periodStart", ledger.periodStart().toString());
@@ -87,5 +92,12 @@ public final class UsageCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         return dataCap != null && dataCap.levelOf(used) == DataCap.Level.EXCEEDED
                 ? ExitCode.CAP_REACHED.code() : ExitCode.OK.code();
+    }
+
+    private static int validPercent(int percent) {
+        if (percent < 1 || percent > 100) {
+            throw new QmiConnException(ExitCode.BAD_INPUT, "--cap-warn must be 1 to 100");
+        }
+        return percent;
     }
 }
