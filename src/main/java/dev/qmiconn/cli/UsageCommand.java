@@ -76,7 +76,7 @@ public final class UsageCommand implements Callable<Integer> {
         view.put("usedBytes", used);
         view.put("capBytes", dataCap == null ? null : dataCap.limit().bytes());
         view.put("remainingBytes", dataCap == null ? null : dataCap.remaining(used));
-        view.put("capLevel", dataCap == null ? null : dataCap.levelOf(used).name().toLowerCase());
+        view.put("capLevel", dataCap == null ? null : dataCap.levelOf(used).name().toLowerCase(java.util.Locale.ROOT));
         if (json) {
             spec.commandLine().getOut().println(JSON.writeValueAsString(view));
         } else {
