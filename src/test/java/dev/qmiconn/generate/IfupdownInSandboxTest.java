@@ -36,7 +36,7 @@ import dev.qmiconn.testing.RealTools;
  * qmi-conn up/down through the launcher, the real qmicli and udhcpc. ifupdown gets a private --state-dir and
  * --no-scripts (the host's /etc/network/if-*.d hooks are not ours to run).
  */
-@RealTools({"ifup", "ifdown", "qmicli", "socat", "dnsmasq", "udhcpc", "ip", "nsenter", "unshare"})
+@RealTools({"ifup", "ifdown", "dhclient", "qmicli", "socat", "dnsmasq", "udhcpc", "ip", "nsenter", "unshare"})
 class IfupdownInSandboxTest {
 
     private static final Duration IFUP_BOUND = Duration.ofSeconds(60);
