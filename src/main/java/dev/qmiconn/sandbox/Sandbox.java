@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.qmiconn.config.AtomicFiles;
 import dev.qmiconn.emulator.EmulatedModem;
 import dev.qmiconn.emulator.PtyBridge;
 import dev.qmiconn.process.BackgroundProcess;
@@ -84,7 +85,7 @@ public final class Sandbox implements AutoCloseable {
     private void build(String scenario, ModemFactory modems) throws IOException {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         layout.create();
-        Files.writeString(layout.ownerFile(), ProcessHandle.current().pid() + "\n");
+        AtomicFiles.write(layout.ownerFile(), ProcessHandle.current().pid() + "\n");
         emulator = modems.start(scenario, layout.socket());
         FakeSysfs.write(layout, false);
         modemSide.create();
