@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import dev.qmiconn.cli.AppContext;
+import dev.qmiconn.cli.ExitCode;
 import dev.qmiconn.config.Validation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,6 +51,6 @@ public final class AtConnectCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().println("connected: " + s.cidr() + " on " + iface + " via " + s.gateway()
                 + ", DNS " + s.dns1() + " " + s.dns2());
-        return 0;
+        return ExitCode.OK.code();
     }
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 import dev.qmiconn.cli.AppContext;
+import dev.qmiconn.cli.ExitCode;
 import dev.qmiconn.config.Validation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,6 +53,6 @@ public final class AtDecodeDhcpCommand implements Callable<Integer> {
                 out.println("applied to " + target);
             }
         }
-        return 0;
+        return ExitCode.OK.code();
     }
 }

@@ -3,6 +3,7 @@ package dev.qmiconn.at;
 import java.util.concurrent.Callable;
 
 import dev.qmiconn.cli.AppContext;
+import dev.qmiconn.cli.ExitCode;
 import dev.qmiconn.config.Validation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,6 +39,6 @@ public final class AtDisconnectCommand implements Callable<Integer> {
             new AtBringUp(context.runner()).down(modem, iface);
         }
         spec.commandLine().getOut().println("disconnected; " + iface + " has no IPv4 address");
-        return 0;
+        return ExitCode.OK.code();
     }
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 import dev.qmiconn.cli.AppContext;
+import dev.qmiconn.cli.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,7 +41,7 @@ public final class AtSendCommand implements Callable<Integer> {
             out.println(reply.finalLine());
             out.flush();
             reply.orThrow();
-            return 0;
+            return ExitCode.OK.code();
         }
     }
 }

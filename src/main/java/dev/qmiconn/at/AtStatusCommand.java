@@ -52,7 +52,7 @@ public final class AtStatusCommand implements Callable<Integer> {
             row(out, "gateway", s.gateway());
             row(out, "dns", s.dns1() + " " + s.dns2());
             out.flush();
-            return 0;
+            return ExitCode.OK.code();
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import dev.qmiconn.emulator.Scenario;
 import dev.qmiconn.process.BackgroundProcess;
 import dev.qmiconn.sandbox.EmulatorModems;
 import dev.qmiconn.sandbox.ModemFactory;
@@ -69,7 +70,9 @@ public final class SimulateCommand implements Callable<Integer> {
         try {
             sandbox = Sandbox.start(options, context.runner(), modems);
         } catch (SandboxException e) {
-            throw new QmiConnException(ExitCode.FAILURE, "simulate: " + e.getMessage(), e);
+            // the scenario is loaded while the sandbox is built: an unknown name or a bad file is the user's input
+            ExitCode code = e.getCause() instanceof Scenario.ScenarioException ? ExitCode.BAD_INPUT : ExitCode.FAILURE;
+            throw new QmiConnException(code, "simulate: " + e.getMessage(), e);
         }
         try (sandbox) {
             return command.isEmpty() ? stayUp(sandbox) : runAll(sandbox);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.qmiconn.doctor.Hardware.TtyPort;
@@ -19,6 +20,12 @@ final class TtyChecks {
 
     /** Per port: socat sends AT, waits up to 2 s for the reply; the runner kills it after 4 s regardless. */
     static final Duration PROBE_TIMEOUT = Duration.ofSeconds(4);
+
+    /**
+     * A port name goes into a socat address, where ',' starts options, ':' a type and '!!' a second address:
+     * a directory named so under --root must not become {@code exec:...}. Real tty names never need more.
+     */
+    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_-]+");
 
     private TtyChecks() {
     }
@@ -45,17 +52,22 @@ final class TtyChecks {
             return Optional.of(Finding.ok("tty-ports", listing + "; not probed (--probe-at finds the AT port)"));
         }
         List<String> answering = new ArrayList<>();
+        List<String> unsafe = new ArrayList<>();
         for (TtyPort port : ports) {
-            if (answersAt(p, "/dev/" + port.name())) {
+            if (!SAFE_NAME.matcher(port.name()).matches()) {
+                unsafe.add(port.name());
+            } else if (answersAt(p, "/dev/" + port.name())) {
                 answering.add(port.name());
             }
         }
+        String skipped = unsafe.isEmpty() ? ""
+                : "; not probed (name unsafe in a socat address): " + String.join(", ", unsafe);
         if (answering.isEmpty()) {
-            return Optional.of(Finding.warn("tty-ports", listing + "; none answered AT",
+            return Optional.of(Finding.warn("tty-ports", listing + "; none answered AT" + skipped,
                     "sudo fuser -v /dev/ttyUSB*   (something else, e.g. ModemManager, may hold them)"));
         }
         return Optional.of(Finding.ok("tty-ports", listing + "; " + String.join(", ", answering)
-                + " answers AT"));
+                + " answers AT" + skipped));
     }
 
     static boolean answersAt(Probe p, String port) {

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,10 +15,12 @@ import dev.qmiconn.config.AtomicFiles;
 
 /**
  * Decorator that writes every finished call as a {@link Transcript} JSON file into a directory
- * ({@code --record DIR}), numbered in call order, so a user with a real modem can hand us fixtures.
+ * ({@code --record DIR}), numbered in call order, so a user with a real modem can hand us fixtures. Files are
+ * rw------- and have passwords and PINs masked ({@link Secrets}); the caller still gets the real result.
  */
 public final class RecordingRunner implements CommandRunner {
 
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final Pattern QMICLI_VERSION = Pattern.compile("^qmicli (\\S+)", Pattern.MULTILINE);
 
     private final CommandRunner delegate;
@@ -38,13 +43,20 @@ public final class RecordingRunner implements CommandRunner {
         CommandResult result = delegate.run(spec);
         String version = isLibqmiTool(spec) ? libqmiVersion(spec, result) : null;
         String name = String.format("%03d-%s.json", sequence.incrementAndGet(), spec.program());
-        AtomicFiles.write(directory.resolve(name), Transcript.of(result, version).toJson());
+        AtomicFiles.write(directory.resolve(name), redacted(Transcript.of(result, version)).toJson(), OWNER_ONLY);
         return result;
     }
 
     @Override
     public BackgroundProcess start(CommandSpec spec) {
         return delegate.start(spec); // long-running programs are not transcripts
+    }
+
+    /** Transcripts get shared as fixtures: no APN password or SIM PIN goes into one. */
+    private static Transcript redacted(Transcript t) {
+        return new Transcript(t.argv().stream().map(Secrets::redact).toList(), t.exitCode(),
+                Secrets.redact(t.stdout()), Secrets.redact(t.stderr()), t.durationMs(), t.timedOut(),
+                t.libqmiVersion());
     }
 
     private static boolean isLibqmiTool(CommandSpec spec) {

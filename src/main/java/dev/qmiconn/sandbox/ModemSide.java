@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,14 +31,17 @@ final class ModemSide implements AutoCloseable {
     private final CommandRunner runner;
     private final SandboxNames names;
     private final SandboxLayout layout;
+    private final LongConsumer onStart;
     private BackgroundProcess dnsmasq;
     private Optional<SessionSettings> current = Optional.empty();
     private boolean closed;
 
-    ModemSide(CommandRunner runner, SandboxNames names, SandboxLayout layout) {
+    /** {@code onStart} hears the PID of every process started here (dnsmasq), for the sweeper. */
+    ModemSide(CommandRunner runner, SandboxNames names, SandboxLayout layout, LongConsumer onStart) {
         this.runner = runner;
         this.names = names;
         this.layout = layout;
+        this.onStart = onStart;
     }
 
     void create() {
@@ -66,6 +70,7 @@ final class ModemSide implements AutoCloseable {
         ip("-n", m, "addr", "add", s.gateway() + "/" + s.prefixLength(), "dev", Dnsmasq.MODEM_IFACE).orThrow();
         ip("-n", m, "link", "set", Dnsmasq.MODEM_IFACE, "up").orThrow();
         dnsmasq = runner.start(CommandSpec.of(Dnsmasq.argv(m, s, layout.dnsmasqLeases(), layout.dnsmasqPid())));
+        onStart.accept(dnsmasq.pid());
         awaitDnsmasq();
     }
 

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.qmiconn.config.AtomicFiles;
 import dev.qmiconn.emulator.EmulatedModem;
 import dev.qmiconn.emulator.PtyBridge;
 import dev.qmiconn.process.BackgroundProcess;
@@ -35,6 +36,7 @@ public final class Sandbox implements AutoCloseable {
     private final Path qmiConnHome;
     private final List<BackgroundProcess> started = new ArrayList<>();
     private final ModemSide modemSide;
+    private final StartedProcesses recorded;
     private final Thread shutdownHook;
     private final CommandRunner runner;
     private EmulatedModem emulator;
@@ -48,7 +50,8 @@ public final class Sandbox implements AutoCloseable {
         this.layout = new SandboxLayout(options.baseDir().resolve(names.prefix().replace("-", "")));
         this.environment = environment(options.qmiConnHome());
         this.qmiConnHome = options.qmiConnHome();
-        this.modemSide = new ModemSide(runner, names, layout);
+        this.recorded = new StartedProcesses(layout.processesFile());
+        this.modemSide = new ModemSide(runner, names, layout, recorded::add);
         this.shutdownHook = new Thread(this::close, "sandbox-cleanup-" + names.prefix());
     }
 
@@ -82,12 +85,13 @@ public final class Sandbox implements AutoCloseable {
     private void build(String scenario, ModemFactory modems) throws IOException {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         layout.create();
-        Files.writeString(layout.ownerFile(), ProcessHandle.current().pid() + "\n");
+        AtomicFiles.write(layout.ownerFile(), ProcessHandle.current().pid() + "\n");
         emulator = modems.start(scenario, layout.socket());
         FakeSysfs.write(layout, false);
         modemSide.create();
         bridge = startBridge();
         mountNamespace = MountNamespace.start(runner, names.hostNamespace());
+        recorded.add(mountNamespace.pid());
         mountNamespace.setUp(layout, bridge.slave(), qmiConnHome);
         emulator.onSessionChange(this::sessionChanged);
         emulator.onDevicePresence(this::devicePresence);
@@ -116,6 +120,7 @@ public final class Sandbox implements AutoCloseable {
     public synchronized BackgroundProcess start(List<String> argv) {
         BackgroundProcess p = inside().start(argv, environment);
         started.add(p);
+        recorded.add(p.pid());
         return p;
     }
 
@@ -240,7 +245,9 @@ public final class Sandbox implements AutoCloseable {
 
     private PtyBridge startBridge() {
         try {
-            return PtyBridge.start(runner, Programs.path("socat"), layout.socket(), layout.ptyLink());
+            PtyBridge b = PtyBridge.start(runner, Programs.path("socat"), layout.socket(), layout.ptyLink());
+            recorded.add(b.pid());
+            return b;
         } catch (IllegalStateException e) {
             throw new SandboxException(e.getMessage(), e);
         }

@@ -29,6 +29,8 @@ public record SandboxLayout(Path root) {
     public Path dnsmasqPid() { return root.resolve("dnsmasq.pid"); }
     /** Names the JVM that owns the sandbox, so the sweeper can tell a leftover from a live one. */
     public Path ownerFile() { return root.resolve("owner"); }
+    /** The processes the sandbox started, by PID and start time: all the sweeper may stop. */
+    public Path processesFile() { return root.resolve("processes"); }
 
     /** The fake raw_ip attribute, seen inside as /sys/class/net/wwan0/qmi/raw_ip. */
     public Path rawIp() { return wwanUpper().resolve("qmi/raw_ip"); }

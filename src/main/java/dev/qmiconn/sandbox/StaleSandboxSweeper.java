@@ -9,6 +9,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -21,8 +24,10 @@ import dev.qmiconn.process.CommandSpec;
 /**
  * Removes what a killed run left behind (SIGKILL skips shutdown hooks): network namespaces named
  * {@code qc<8 hex>-host|modem} whose owner JVM (named in {@code <base>/<prefix>/owner}) is dead, the processes
- * in them or naming their work directory in their argv (socat), and the work directory. A sandbox whose owner is
- * alive, or one without an owner file yet (being built), is left alone: other runs share the machine.
+ * that sandbox recorded as started ({@link StartedProcesses}, stopped by PID only while their start time still
+ * matches), and the work directory. A process the sandbox did not record is never touched, whatever its argv or
+ * namespace. A sandbox whose owner is alive, or one without an owner file yet (being built), is left alone:
+ * other runs share the machine.
  */
 public final class StaleSandboxSweeper {
 
@@ -67,7 +72,7 @@ public final class StaleSandboxSweeper {
     }
 
     private boolean isStale(SandboxNames names) {
-        Path owner = dirOf(names).resolve("owner");
+        Path owner = new SandboxLayout(dirOf(names)).ownerFile();
         try {
             long pid = Long.parseLong(Files.readString(owner).strip());
             return ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
@@ -78,34 +83,34 @@ public final class StaleSandboxSweeper {
 
     private void remove(SandboxNames names) {
         LOG.info("removing stale sandbox {}", names.prefix());
-        Set<Long> pids = new LinkedHashSet<>();
-        for (String ns : List.of(names.hostNamespace(), names.modemNamespace())) {
-            runner.run(CommandSpec.of(Programs.path("ip"), "netns", "pids", ns)).stdout().lines()
-                    .map(String::strip).filter(s -> s.matches("\\d+")).map(Long::valueOf).forEach(pids::add);
+        List<ProcessHandle> killed = new ArrayList<>();
+        for (StartedProcesses.Entry e : StartedProcesses.read(new SandboxLayout(dirOf(names)).processesFile())) {
+            if (StartedProcesses.isSameProcess(e)) {
+                ProcessHandle.of(e.pid()).ifPresent(p -> {
+                    p.destroyForcibly();
+                    killed.add(p);
+                });
+            }
         }
-        pids.addAll(processesNaming(dirOf(names).toString()));
-        for (long pid : pids) {
-            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-        }
+        awaitExit(killed);
         for (String ns : List.of(names.hostNamespace(), names.modemNamespace())) {
             runner.run(CommandSpec.of(Programs.path("ip"), "netns", "delete", ns));
         }
         WorkDirs.delete(dirOf(names));
     }
 
-    /** PIDs whose argv names {@code path} (socat bridging the sandbox's socket). */
-    private static List<Long> processesNaming(String path) {
-        List<Long> pids = new ArrayList<>();
-        ProcessHandle.allProcesses().forEach(p -> {
+    /** A namespace is only gone once the last process in it has exited. */
+    private static void awaitExit(List<ProcessHandle> processes) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        for (ProcessHandle p : processes) {
             try {
-                String cmdline = Files.readString(Path.of("/proc", Long.toString(p.pid()), "cmdline"));
-                if (cmdline.contains(path + "/") && p.pid() != ProcessHandle.current().pid()) {
-                    pids.add(p.pid());
-                }
-            } catch (IOException | RuntimeException e) {
-                // gone or unreadable: not one to stop
+                p.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.debug("pid {} has not exited yet", p.pid());
             }
-        });
-        return pids;
+        }
     }
 }

@@ -96,7 +96,7 @@ class SimulateLauncherTest {
     @Test
     void should_name_the_known_scenarios_for_an_unknown_one() {
         CommandResult r = launcher("simulate", "--scenario", "no-such-modem", "--", "true");
-        assertEquals(ExitCode.FAILURE.code(), r.exitCode());
+        assertEquals(ExitCode.BAD_INPUT.code(), r.exitCode(), r.stderr());
         assertTrue(r.stderr().contains("unknown scenario 'no-such-modem'"), r.stderr());
         assertEquals(1, r.stderr().lines().count(), r.stderr());
     }

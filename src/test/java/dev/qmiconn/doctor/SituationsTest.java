@@ -156,6 +156,23 @@ class SituationsTest {
     }
 
     @Test
+    void should_not_hand_socat_a_port_name_that_is_an_address() throws Exception {
+        Path root = DoctorRun.copyTree("e397u53-modem", dir);
+        Path tty = root.resolve("sys/class/tty");
+        String evil = "ttyUSB9,raw!!exec:touch x";
+        Files.createSymbolicLink(tty.resolve(evil), Files.readSymbolicLink(tty.resolve("ttyUSB2")));
+        List<Transcript> calls = Stream.of(
+                at("/dev/ttyUSB0", "AT\r\r\nOK\r\n"), at("/dev/ttyUSB1", ""), at("/dev/ttyUSB2", ""),
+                DoctorRun.version("1.26.10")).toList();
+
+        DoctorRun run = DoctorRun.run(calls, "--json", "--probe-at", "--no-query", "--root", root.toString());
+
+        String why = run.finding("tty-ports").get("why").asText();
+        assertTrue(why.contains("ttyUSB0 answers AT"), why);
+        assertTrue(why.endsWith("not probed (name unsafe in a socat address): " + evil), why);
+    }
+
+    @Test
     void should_fail_once_and_stop_asking_when_the_modem_is_silent() {
         List<Transcript> calls = List.of(DoctorRun.version("1.26.10"),
                 Transcript.of(FixtureTreesTest.with("--uim-get-card-status"), 1, "",

@@ -4,17 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-import dev.qmiconn.process.CommandResult;
-import dev.qmiconn.process.CommandSpec;
-import dev.qmiconn.process.ExecRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -73,7 +66,7 @@ class ManPageTest {
         }
     }
 
-    private static List<ManPage.Page> pages() {
+    static List<ManPage.Page> pages() {
         return ManPage.pages(new CommandLine(new Tool()).getCommandSpec(), "1.2.3", List.of());
     }
 
@@ -122,18 +115,5 @@ class ManPageTest {
     @Test
     void should_turn_picocli_line_breaks_into_roff_breaks() {
         assertTrue(page("tool").contains("Does tool things.\n.br\nSecond line.\n"));
-    }
-
-    @Test
-    void should_render_every_page_without_a_groff_warning() {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/groff")), "groff not installed");
-        ExecRunner runner = new ExecRunner();
-        for (ManPage.Page p : pages()) {
-            CommandResult r = runner.run(CommandSpec.of("groff", "-man", "-Tutf8", "-ww")
-                    .withStdin(p.roff()).withTimeout(Duration.ofSeconds(20)));
-            assertEquals(0, r.exitCode(), p.name());
-            assertEquals("", r.stderr(), p.name());
-            assertTrue(r.stdout().replaceAll(".\b", "").contains("NAME"), p.name()); // grotty overstrikes bold
-        }
     }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import dev.qmiconn.emulator.EmulatedModem.SessionSettings;
+import dev.qmiconn.process.BackgroundProcess;
 import dev.qmiconn.process.CommandSpec;
 import dev.qmiconn.process.ExecRunner;
 import dev.qmiconn.testing.RealTools;
@@ -78,11 +79,18 @@ class SandboxCleanupTest {
             Thread.sleep(10);
         }
         Files.writeString(workDir.resolve("owner"), dead + "\n");
+        // Not the sandbox's: a process that merely names the stale directory in its argv must survive.
+        BackgroundProcess stranger = RUNNER.start(CommandSpec.of("tail", "-F", "-s", "600",
+                workDir.resolve("not-ours").toString()));
+        try {
+            List<String> swept = new StaleSandboxSweeper(RUNNER, workDir.getParent()).sweep();
 
-        List<String> swept = new StaleSandboxSweeper(RUNNER, workDir.getParent()).sweep();
-
-        assertEquals(List.of(names.prefix()), swept);
-        assertNothingLeft(names, pids, workDir);
+            assertEquals(List.of(names.prefix()), swept);
+            assertNothingLeft(names, pids, workDir);
+            assertTrue(stranger.isAlive(), "the sweeper stopped pid " + stranger.pid() + ", which it never started");
+        } finally {
+            stranger.stop(Duration.ofSeconds(2));
+        }
         sandbox.close(); // finds nothing left to do, and says nothing failed
     }
 }

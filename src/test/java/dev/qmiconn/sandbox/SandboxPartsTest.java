@@ -64,12 +64,23 @@ class SandboxPartsTest {
     }
 
     @Test
-    void should_keep_etc_and_tmp_writes_inside() throws Exception {
-        assertEquals(0, inside("touch", "/etc/qmi-conn-sandbox-probe", "/tmp/probe", "/run/probe").exitCode());
-        assertTrue(Files.exists(sandbox.etcDir().resolve("qmi-conn-sandbox-probe")));
-        assertTrue(Files.exists(sandbox.tmpDir().resolve("probe")));
-        assertTrue(Files.exists(sandbox.runDir().resolve("probe")));
-        assertFalse(Files.exists(Path.of("/etc/qmi-conn-sandbox-probe")));
+    void should_keep_etc_tmp_and_run_writes_inside() throws Exception {
+        String probe = "qmi-conn-probe-" + sandbox.names().prefix() + ProcessHandle.current().pid();
+        List<Path> onHost = List.of(Path.of("/etc", probe), Path.of("/tmp", probe), Path.of("/run", probe));
+        try {
+            CommandResult touch = inside("touch", "/etc/" + probe, "/tmp/" + probe, "/run/" + probe);
+            assertEquals(0, touch.exitCode(), touch.stderr());
+            assertTrue(Files.exists(sandbox.etcDir().resolve(probe)));
+            assertTrue(Files.exists(sandbox.tmpDir().resolve(probe)));
+            assertTrue(Files.exists(sandbox.runDir().resolve(probe)));
+            for (Path p : onHost) {
+                assertFalse(Files.exists(p), p + " reached the host");
+            }
+        } finally {
+            for (Path p : onHost) { // only if isolation broke: the name is this run's own
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     @Test

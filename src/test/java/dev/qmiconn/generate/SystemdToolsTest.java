@@ -1,7 +1,6 @@
 package dev.qmiconn.generate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,25 +14,25 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.qmiconn.process.CommandResult;
 import dev.qmiconn.process.CommandSpec;
 import dev.qmiconn.process.ExecRunner;
+import dev.qmiconn.testing.RealTools;
 import dev.qmiconn.testing.RealToolsCondition;
 
 /**
- * Checks against systemd's own tools where they are installed (Debian 12: systemd 252), skipped — not failed,
- * even in CI — where they are not: the generator's golden tests above stand on their own.
+ * Checks against systemd's own tools (Debian 12: systemd 252, installed by bin/setup). Real-tool tier: skipped
+ * where they are missing, a failure with CI=true, so CI never passes without having run them.
  */
-class SystemdToolsWhenInstalledTest {
+@RealTools({"systemd-analyze", "systemd-escape"})
+class SystemdToolsTest {
 
     @TempDir
     Path tmp;
 
     private static Path tool(String name) {
-        Path p = RealToolsCondition.which(name);
-        assumeTrue(p != null, name + " is not installed: skipped");
-        return p;
+        return RealToolsCondition.which(name); // present: RealTools checked it
     }
 
     @Test
-    void should_escape_device_paths_exactly_as_systemd_escape_when_installed() {
+    void should_escape_device_paths_exactly_as_systemd_escape() {
         Path escape = tool("systemd-escape");
         for (String path : List.of("/dev/cdc-wdm0", "/dev/qmi-e397", "/dev/ttyE397-at", "/dev/a b", "/dev/.x",
                 "/dev/ü", "/dev/x_y:z.1")) {
@@ -44,7 +43,7 @@ class SystemdToolsWhenInstalledTest {
     }
 
     @Test
-    void should_pass_systemd_analyze_verify_when_installed() throws IOException {
+    void should_pass_systemd_analyze_verify() throws IOException {
         Path analyze = tool("systemd-analyze");
         Path program = tmp.resolve("qmi-conn");
         Files.writeString(program, "#!/bin/sh\n");
