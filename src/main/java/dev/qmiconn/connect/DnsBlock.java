@@ -2,6 +2,7 @@ package dev.qmiconn.connect;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -101,7 +102,7 @@ public final class DnsBlock {
         String before = read(file);
         String after = render(before, tag, servers, file.toString());
         if (!after.equals(before)) {
-            AtomicFiles.write(file, after);
+            write(file, after);
         }
     }
 
@@ -113,7 +114,7 @@ public final class DnsBlock {
         String before = read(file);
         String after = render(before, tag, List.of(), file.toString());
         if (!after.equals(before)) {
-            AtomicFiles.write(file, after);
+            write(file, after);
         }
     }
 
@@ -123,8 +124,22 @@ public final class DnsBlock {
         } catch (NoSuchFileException e) {
             return "";
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            // the path came from --resolv-head/--resolv-conf: e.g. a directory given by mistake
+            throw new QmiConnException(ExitCode.BAD_INPUT, "cannot read " + file + ": " + reason(e), e);
         }
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            AtomicFiles.write(file, content);
+        } catch (UncheckedIOException e) {
+            throw new QmiConnException(ExitCode.FAILURE, "cannot write " + file + ": " + reason(e.getCause()), e);
+        }
+    }
+
+    private static String reason(IOException e) {
+        return e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : String.valueOf(
+                e.getMessage());
     }
 
     private static List<String> lines(String text) {

@@ -84,4 +84,16 @@ class DnsBlockTest {
         assertEquals("nameserver 1.1.1.1\nsearch lan\n",
                 DnsBlock.strip("nameserver 1.1.1.1\n" + BEGIN + "\nnameserver 10.0.0.1\n" + END + "\nsearch lan", TAG));
     }
+
+    @Test
+    void should_name_the_file_in_one_line_when_its_path_is_unusable() throws Exception {
+        Path notADir = Files.writeString(tmp.resolve("plain-file"), "x\n");
+        Path head = notADir.resolve("resolv.conf.head");
+
+        QmiConnException e = assertThrows(QmiConnException.class, () -> DnsBlock.apply(head, TAG, List.of("10.0.0.1")));
+
+        assertEquals(ExitCode.BAD_INPUT, e.exitCode());
+        assertEquals("cannot read " + head + ": Not a directory", e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+    }
 }
