@@ -48,8 +48,9 @@ public final class Main {
         PrintWriter err = cl.getErr();
         ExitCode code = exitCodeOf(e);
         if (code == ExitCode.INTERNAL) {
-            LOG.error("internal error", e);
-            err.println("qmi-conn: internal error: " + e + " (please report it with the -v output)");
+            LOG.debug("internal error", e); // -v shows the stack trace; a plain run keeps stderr to one line
+            err.println("qmi-conn: internal error: " + e.toString().lines().findFirst().orElse("")
+                    + " (please report it with the -v output)");
         } else {
             LOG.debug("failed", e);
             err.println("qmi-conn: " + e.getMessage());
@@ -67,8 +68,7 @@ public final class Main {
             err.flush();
             return q.exitCode().code();
         }
-        err.println("qmi-conn: " + e.getMessage());
-        err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.println("qmi-conn: " + e.getMessage() + " (see '" + cl.getCommandSpec().qualifiedName() + " --help')");
         err.flush();
         return ExitCode.USAGE.code();
     }

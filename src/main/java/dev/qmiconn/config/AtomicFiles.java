@@ -6,10 +6,13 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 
@@ -28,18 +31,21 @@ public final class AtomicFiles {
 
     /** Writes atomically; {@code permissions} null keeps the target's current mode (or the umask default). */
     public static void write(Path target, String content, Set<PosixFilePermission> permissions) {
-        Path dir = target.toAbsolutePath().getParent();
         Path tmp = null;
         try {
+            Path file = throughSymlinks(target);
+            Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ch.write(ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)));
                 ch.force(true);
             }
             Set<PosixFilePermission> mode = permissions;
-            if (mode == null && Files.exists(target)) {
-                mode = Files.getPosixFilePermissions(target);
+            if (Files.exists(file)) {
+                PosixFileAttributes old = Files.readAttributes(file, PosixFileAttributes.class);
+                mode = mode == null ? old.permissions() : mode;
+                keepOwner(tmp, old);
             }
             if (mode == null) {
                 mode = Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
@@ -47,9 +53,9 @@ public final class AtomicFiles {
             }
             Files.setPosixFilePermissions(tmp, mode);
             try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
             tmp = null;
             syncDirectory(dir);
@@ -62,6 +68,38 @@ public final class AtomicFiles {
                 } catch (IOException ignored) {
                     // best effort: the temp file is hidden and named after the target
                 }
+            }
+        }
+    }
+
+    /**
+     * The file a symlink finally names, so the rename replaces that file and the link stays: /etc/resolv.conf is
+     * often a link into /run (resolvconf, systemd-resolved). A link whose file does not exist yet is followed
+     * by hand, since toRealPath needs the file.
+     */
+    static Path throughSymlinks(Path target) throws IOException {
+        if (Files.exists(target)) {
+            return Files.isSymbolicLink(target) ? target.toRealPath() : target;
+        }
+        Path p = target.toAbsolutePath();
+        for (int hops = 0; Files.isSymbolicLink(p); hops++) {
+            if (hops == 40) {
+                throw new FileSystemException(target.toString(), null, "too many levels of symbolic links");
+            }
+            p = p.getParent().resolve(Files.readSymbolicLink(p)).normalize();
+        }
+        return p;
+    }
+
+    /** A file root rewrites keeps its owner and group (another user's resolv.conf must not become root's). */
+    private static void keepOwner(Path tmp, PosixFileAttributes old) throws IOException {
+        PosixFileAttributes now = Files.readAttributes(tmp, PosixFileAttributes.class);
+        if (!now.owner().equals(old.owner()) || !now.group().equals(old.group())) {
+            try {
+                Files.setOwner(tmp, old.owner());
+                Files.getFileAttributeView(tmp, PosixFileAttributeView.class).setGroup(old.group());
+            } catch (IOException notRoot) {
+                // only root can give a file away; anyone else ends up owning the new file, as with any editor
             }
         }
     }

@@ -2,12 +2,15 @@ package dev.qmiconn.connect;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.qmiconn.cli.ExitCode;
+import dev.qmiconn.cli.QmiConnException;
 import dev.qmiconn.config.AtomicFiles;
 
 /**
@@ -37,18 +40,30 @@ public final class DnsBlock {
 
     /** {@code existing} with our block for {@code tag} replaced by (or appended as) one listing {@code servers}. */
     public static String render(String existing, String tag, List<String> servers) {
+        return render(existing, tag, servers, "the text");
+    }
+
+    /**
+     * Markers are compared with surrounding whitespace (and a CRLF file's \r) stripped. Every BEGIN must have its
+     * END before anything is dropped: a BEGIN without one is refused, so a user's lines after it always survive.
+     */
+    private static String render(String existing, String tag, List<String> servers, String where) {
+        List<String> all = lines(existing);
         List<String> kept = new ArrayList<>();
         int insertAt = -1;
-        boolean inside = false;
-        for (String line : lines(existing)) {
-            if (line.startsWith("# BEGIN qmi-conn " + tag + " ") || line.equals("# BEGIN qmi-conn " + tag)) {
-                inside = true;
-                insertAt = insertAt < 0 ? kept.size() : insertAt;
-            } else if (inside && line.equals(end(tag))) {
-                inside = false;
-            } else if (!inside) {
-                kept.add(line);
+        for (int i = 0; i < all.size(); i++) {
+            if (!isBegin(all.get(i), tag)) {
+                kept.add(all.get(i));
+                continue;
             }
+            int endAt = matchingEnd(all, i, tag);
+            if (endAt < 0) {
+                throw new QmiConnException(ExitCode.BAD_INPUT, "malformed qmi-conn block in " + where + " line "
+                        + (i + 1) + ": '" + all.get(i).strip() + "' has no '" + end(tag)
+                        + "' after it; fix or remove that line by hand");
+            }
+            insertAt = insertAt < 0 ? kept.size() : insertAt;
+            i = endAt;
         }
         List<String> block = new ArrayList<>();
         if (!servers.isEmpty()) {
@@ -60,6 +75,24 @@ public final class DnsBlock {
         return kept.isEmpty() ? "" : String.join("\n", kept) + "\n";
     }
 
+    private static boolean isBegin(String line, String tag) {
+        String l = line.strip();
+        return l.startsWith("# BEGIN qmi-conn " + tag + " ") || l.equals("# BEGIN qmi-conn " + tag);
+    }
+
+    /** The END closing the BEGIN at {@code begin}, or -1 when another BEGIN or the end of the text comes first. */
+    private static int matchingEnd(List<String> all, int begin, String tag) {
+        for (int j = begin + 1; j < all.size(); j++) {
+            if (all.get(j).strip().equals(end(tag))) {
+                return j;
+            }
+            if (isBegin(all.get(j), tag)) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
     /** {@code existing} without our block; every other line as it was. */
     public static String strip(String existing, String tag) {
         return render(existing, tag, List.of());
@@ -67,9 +100,9 @@ public final class DnsBlock {
 
     public static void apply(Path file, String tag, List<String> servers) {
         String before = read(file);
-        String after = render(before, tag, servers);
+        String after = render(before, tag, servers, file.toString());
         if (!after.equals(before)) {
-            AtomicFiles.write(file, after);
+            write(file, after);
         }
     }
 
@@ -79,9 +112,9 @@ public final class DnsBlock {
             return;
         }
         String before = read(file);
-        String after = strip(before, tag);
+        String after = render(before, tag, List.of(), file.toString());
         if (!after.equals(before)) {
-            AtomicFiles.write(file, after);
+            write(file, after);
         }
     }
 
@@ -91,8 +124,22 @@ public final class DnsBlock {
         } catch (NoSuchFileException e) {
             return "";
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            // the path came from --resolv-head/--resolv-conf: e.g. a directory given by mistake
+            throw new QmiConnException(ExitCode.BAD_INPUT, "cannot read " + file + ": " + reason(e), e);
         }
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            AtomicFiles.write(file, content);
+        } catch (UncheckedIOException e) {
+            throw new QmiConnException(ExitCode.FAILURE, "cannot write " + file + ": " + reason(e.getCause()), e);
+        }
+    }
+
+    private static String reason(IOException e) {
+        return e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : String.valueOf(
+                e.getMessage());
     }
 
     private static List<String> lines(String text) {

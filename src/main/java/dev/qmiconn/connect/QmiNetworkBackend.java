@@ -74,6 +74,11 @@ public final class QmiNetworkBackend {
 
     public List<DataSession> start(UpRequest req, VersionPolicy policy) {
         Path profile = paths.qmiNetworkProfile(req.deviceName());
+        if (!isPlain(profile)) {
+            throw new QmiConnException(ExitCode.BAD_INPUT, "cannot hand qmi-network the profile " + profile
+                    + ": it sources the path unquoted, so only letters, digits and / . _ - are safe there; use a"
+                    + " plain --state-dir or --backend qmicli");
+        }
         AtomicFiles.write(profile, profile(req, policy),
                 java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         CommandResult r = runner.run(CommandSpec.of("qmi-network", "--profile=" + profile, req.device(), "start")
@@ -102,12 +107,20 @@ public final class QmiNetworkBackend {
     public List<String> stop(String device, String deviceName) {
         Path profile = paths.qmiNetworkProfile(deviceName);
         List<String> argv = new ArrayList<>(List.of("qmi-network"));
-        if (Files.exists(profile)) {
+        if (Files.exists(profile) && isPlain(profile)) { // `start` never wrote one that is not plain
             argv.add("--profile=" + profile);
         }
         argv.addAll(List.of(device, "stop"));
         CommandResult r = runner.run(CommandSpec.of(argv).withTimeout(TIMEOUT));
         return r.succeeded() ? List.of() : List.of("qmi-network stop exited " + r.exitCode() + reason(r));
+    }
+
+    /**
+     * qmi-network (1.32.2 and earlier) runs {@code . $PROFILE_FILE} unquoted: a space splits the path and a glob
+     * expands, so root would source some other file. Only such plain paths reach it.
+     */
+    static boolean isPlain(Path profile) {
+        return profile.toString().matches("[A-Za-z0-9/._-]+");
     }
 
     Path stateFile(UpRequest req) {

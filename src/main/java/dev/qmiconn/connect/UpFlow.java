@@ -97,10 +97,11 @@ public final class UpFlow {
                     req.proxy(), sessions, null, null, null, null, List.of(), null, null, null, version.text(),
                     pacer.now().getEpochSecond(), paths.resolvHead().toString(),
                     req.dnsApply() ? paths.resolvConf().toString() : null);
-            store.write(state); // from here on `down` can always stop what we started
             SessionState started = state;
+            // armed before the first write: an unwritable state dir must not leave the session and its CID up
             UndoOnExit guard = UndoOnExit.arm(() -> teardown.undo(started, store));
             try {
+                store.write(state); // from here on `down` can always stop what we started
                 Applied applied = new IpConfigurator(qmi, new Dhcp(runner, paths.dhcpHook()), net, out)
                         .configure(iface, req.ipConfig(), req.ipType() == null || req.ipType().wantsV4(),
                                 req.ipType() != null && req.ipType().wantsV6());

@@ -63,7 +63,8 @@ class EnsureAndUsageCommandTest {
         List<String> argv = new ArrayList<>(List.of("ensure", "--apn", "fast.metropcs.com", "--device", DEVICE,
                 "--state-dir", stateDir().toString(), "--resolv-head", tmp.resolve("resolv.conf.head").toString(),
                 "--resolv-conf", tmp.resolve("resolv.conf").toString(), "--profile", tmp.resolve("none.conf")
-                        .toString(), "--sysfs-root", tmp.resolve("sys").toString()));
+                        .toString(), "--sysfs-root", tmp.resolve("sys").toString(), "--qmi-network-state-dir",
+                tmp.resolve("qmi-network").toString())); // never the host's /tmp/qmi-network-state-*
         argv.addAll(List.of(extra));
         return qmiConn(replay, argv.toArray(String[]::new));
     }

@@ -37,7 +37,7 @@ class UpCommandValidationTest {
         cl.setErr(new PrintWriter(err));
         List<String> argv = new ArrayList<>(List.of("up", "--state-dir", tmp.resolve("run").toString(),
                 "--resolv-head", tmp.resolve("head").toString(), "--profile", tmp.resolve("none.conf").toString(),
-                "--sysfs-root", tmp.toString()));
+                "--sysfs-root", tmp.toString(), "--qmi-network-state-dir", tmp.resolve("qmi-network").toString()));
         argv.addAll(List.of(args));
         int exit = cl.execute(argv.toArray(String[]::new));
         return new Run(exit, out.toString(), err.toString(), runner);

@@ -21,6 +21,10 @@ import dev.qmiconn.cli.ExitCode;
 import dev.qmiconn.cli.QmiConnException;
 import dev.qmiconn.connect.ConnectOptions.Backend;
 import dev.qmiconn.connect.ConnectOptions.IpConfig;
+import dev.qmiconn.process.BackgroundProcess;
+import dev.qmiconn.process.CommandResult;
+import dev.qmiconn.process.CommandRunner;
+import dev.qmiconn.process.CommandSpec;
 import dev.qmiconn.process.ReplayingRunner;
 import dev.qmiconn.process.Transcript;
 
@@ -215,5 +219,45 @@ class UpFlowReplayTest {
         assertEquals(ExitCode.CALL_FAILED, e.exitCode());
         assertTrue(e.getMessage().endsWith("WDS client id 2 released"), e.getMessage());
         assertFalse(Files.exists(req.paths().stateFile("cdc-wdm0")));
+    }
+
+    @Test
+    void should_stop_the_session_and_release_the_cid_when_the_first_state_write_fails() throws Exception {
+        UpRequest req = request(IpConfig.DHCP, Backend.QMICLI, null);
+        Path stateFile = req.paths().stateFile("cdc-wdm0");
+        List<Transcript> rec = transcripts("up/e397u-53-dhcp");
+        List<Transcript> ts = new java.util.ArrayList<>(rec.subList(0, FlowFixtures.indexOf(rec, START_1_32) + 1));
+        ts.addAll(transcripts("down/after-up")); // stop + release CID 1, then flush wwan0
+        ReplayingRunner replay = new ReplayingRunner(ts);
+        // once the session is up the state file's path turns into a directory: rename(2) onto it fails, even as root
+        CommandRunner runner = new CommandRunner() {
+            @Override
+            public CommandResult run(CommandSpec spec) {
+                CommandResult r = replay.run(spec);
+                if (spec.argv().stream().anyMatch(a -> a.startsWith(START_1_32))) {
+                    try {
+                        Files.createDirectories(stateFile);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+                return r;
+            }
+
+            @Override
+            public BackgroundProcess start(CommandSpec spec) {
+                return replay.start(spec);
+            }
+        };
+
+        QmiConnException e = assertThrows(QmiConnException.class,
+                () -> new UpFlow(runner, pacer, out.writer, p -> true).run(req));
+
+        assertEquals(ExitCode.FAILURE, e.exitCode());
+        assertTrue(e.getMessage().startsWith("cannot write " + stateFile), e.getMessage());
+        assertTrue(e.getMessage().endsWith("; the session was stopped and its client id released"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        assertEquals(ts.size(), replay.callsMade().size(), "every recorded call made, the stop and release too");
+        replay.close();
     }
 }
