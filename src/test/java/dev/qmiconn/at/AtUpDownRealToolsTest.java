@@ -5,14 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -21,14 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.qmiconn.cli.AppContext;
-import dev.qmiconn.cli.Main;
 import dev.qmiconn.emulator.at.AtScenario;
-import dev.qmiconn.process.CommandRunner;
-import dev.qmiconn.process.CommandSpec;
-import dev.qmiconn.process.ExecRunner;
 import dev.qmiconn.testing.RealTools;
-import picocli.CommandLine;
 
 /**
  * {@code qmi-conn up --method at} / {@code down --method at}: the AT flow behind the main commands, with DNS in
@@ -38,35 +27,25 @@ import picocli.CommandLine;
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class AtUpDownRealToolsTest {
 
-    private final CommandRunner exec = new ExecRunner();
-    private final String ns = "qc" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()) + "at";
-    private CommandRunner confined;
+    private WwanNamespace wwan;
 
     @TempDir
     Path root;
 
     @BeforeEach
     void createNamespace() {
-        exec.run(CommandSpec.of("ip", "netns", "add", ns)).orThrow();
-        confined = new NetnsIpRunner(exec, ns);
-        confined.run(CommandSpec.of("ip", "link", "add", "wwan0", "type", "veth", "peer", "name", "wwan0peer"))
-                .orThrow();
+        wwan = new WwanNamespace();
     }
 
     @AfterEach
     void deleteNamespace() {
-        exec.run(CommandSpec.of("ip", "netns", "del", ns));
+        if (wwan != null) {
+            wwan.close();
+        }
     }
 
     private String addresses() {
-        return exec.run(CommandSpec.of("ip", "-n", ns, "-4", "addr", "show", "dev", "wwan0")).orThrow().stdout();
-    }
-
-    private int qmiConn(StringWriter out, StringWriter err, String... args) {
-        CommandLine cl = Main.commandLine(new AppContext(confined, Clock.systemUTC(), Map.of()));
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
+        return wwan.ip("-4", "addr", "show", "dev", "wwan0");
     }
 
     @Test
@@ -75,10 +54,10 @@ class AtUpDownRealToolsTest {
         Files.writeString(head, "#OpenDns Servers\nnameserver 1.1.1.1\n");
         String[] files = {"--root", root.toString(), "--resolv-head", head.toString(),
             "--resolv-conf", root.resolve("resolv.conf").toString(), "--state-dir", root.resolve("run").toString()};
-        try (AtPty pty = new AtPty(exec, root, "ttyUSB0", AtScenario.e397u53())) {
+        try (AtPty pty = new AtPty(wwan.exec, root, "ttyUSB0", AtScenario.e397u53())) {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            int up = qmiConn(out, err, concat(new String[] {"up", "--method", "at", "--apn", "fp.com.attz"}, files));
+            int up = wwan.qmiConn(out, err, concat(new String[] {"up", "--method", "at", "--apn", "fp.com.attz"}, files));
             assertEquals(0, up, err.toString());
             assertEquals("wwan0 is up over the AT port: 10.0.0.1/30 via 10.0.0.2, DNS 8.8.8.8 8.8.4.4 (in " + head
                     + ")\n", out.toString());
@@ -87,7 +66,7 @@ class AtUpDownRealToolsTest {
                     + "# BEGIN qmi-conn at-wwan0 (managed by qmi-conn up/down; edit outside this block)\n"
                     + "nameserver 8.8.8.8\nnameserver 8.8.4.4\n# END qmi-conn at-wwan0\n", Files.readString(head));
 
-            int down = qmiConn(new StringWriter(), err, concat(new String[] {"down", "--method", "at"}, files));
+            int down = wwan.qmiConn(new StringWriter(), err, concat(new String[] {"down", "--method", "at"}, files));
             assertEquals(0, down, err.toString());
             assertFalse(pty.emulator.modem().sessionUp());
             assertFalse(addresses().contains("inet "));
@@ -98,7 +77,7 @@ class AtUpDownRealToolsTest {
     @Test
     void should_refuse_an_unknown_method() {
         StringWriter err = new StringWriter();
-        assertEquals(3, qmiConn(new StringWriter(), err, "up", "--method", "ppp", "--apn", "x"));
+        assertEquals(3, wwan.qmiConn(new StringWriter(), err, "up", "--method", "ppp", "--apn", "x"));
         assertEquals("qmi-conn: invalid --method 'ppp': qmi or at\n", err.toString());
     }
 
