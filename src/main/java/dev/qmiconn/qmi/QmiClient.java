@@ -14,13 +14,11 @@ import dev.qmiconn.process.CommandSpec;
 import dev.qmiconn.qmi.model.CardStatus;
 import dev.qmiconn.qmi.model.CurrentSettings;
 import dev.qmiconn.qmi.model.DataFormat;
-import dev.qmiconn.qmi.model.DeviceIds;
 import dev.qmiconn.qmi.model.LinkLayer;
 import dev.qmiconn.qmi.model.OperatingMode;
 import dev.qmiconn.qmi.model.OperatingModeStatus;
 import dev.qmiconn.qmi.model.PacketServiceStatus;
 import dev.qmiconn.qmi.model.PacketStatistics;
-import dev.qmiconn.qmi.model.ServiceVersions;
 import dev.qmiconn.qmi.model.ServingSystem;
 import dev.qmiconn.qmi.model.SignalStrength;
 import dev.qmiconn.qmi.model.StartedNetwork;
@@ -44,7 +42,6 @@ public final class QmiClient {
     private final String device;
     private final boolean useProxy;
     private final Duration timeout;
-    private final String program;
     private volatile LibqmiVersion version;
 
     public QmiClient(CommandRunner runner, String device, boolean useProxy, Duration timeout) {
@@ -57,18 +54,17 @@ public final class QmiClient {
         this.device = device;
         this.useProxy = useProxy;
         this.timeout = timeout;
-        this.program = "qmicli";
         this.version = known;
     }
 
     /** {@code qmicli --version} (no device needed); cached. */
     public synchronized LibqmiVersion version() {
         if (version == null) {
-            CommandResult r = runner.run(CommandSpec.of(program, "--version").withTimeout(timeout));
+            CommandResult r = runner.run(CommandSpec.of("qmicli", "--version").withTimeout(timeout));
             if (!r.succeeded()) {
                 throw QmicliErrors.toException(r, null);
             }
-            version = CtlParsers.version(r.stdout());
+            version = LibqmiVersion.parse(r.stdout());
         }
         return version;
     }
@@ -77,21 +73,9 @@ public final class QmiClient {
         return VersionPolicy.of(version());
     }
 
-    public DeviceIds deviceIds() {
-        return call(DmsParsers::ids, "--dms-get-ids");
-    }
 
-    public String manufacturer() {
-        return call(DmsParsers::manufacturer, "--dms-get-manufacturer");
-    }
 
-    public String model() {
-        return call(DmsParsers::model, "--dms-get-model");
-    }
 
-    public String revision() {
-        return call(DmsParsers::revision, "--dms-get-revision");
-    }
 
     public OperatingMode operatingMode() {
         return operatingModeStatus().mode();
@@ -214,13 +198,10 @@ public final class QmiClient {
         return call(CtlParsers::wwanIface, "--get-wwan-iface");
     }
 
-    public ServiceVersions serviceVersions() {
-        return call(CtlParsers::serviceVersions, "--get-service-version-info");
-    }
 
     /** The argv for an action: {@code qmicli -d DEVICE [-p] ACTION...}. */
     public List<String> argv(String... action) {
-        List<String> argv = new ArrayList<>(List.of(program, "-d", device));
+        List<String> argv = new ArrayList<>(List.of("qmicli", "-d", device));
         if (useProxy) {
             argv.add("-p");
         }

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import dev.qmiconn.qmi.LibqmiVersion;
+
 /**
  * Every parser by the qmicli action it reads, named as in the fixture folders
  * ({@code test-fixtures/qmicli/VERSION/ACTION/}): the option without its leading dashes, {@code version} for
@@ -15,7 +17,7 @@ public final class ActionParsers {
     private static final Map<String, Function<String, ?>> PARSERS = new LinkedHashMap<>();
 
     static {
-        PARSERS.put("version", CtlParsers::version);
+        PARSERS.put("version", LibqmiVersion::parse);
         PARSERS.put("dms-get-ids", DmsParsers::ids);
         PARSERS.put("dms-get-manufacturer", DmsParsers::manufacturer);
         PARSERS.put("dms-get-model", DmsParsers::model);

@@ -5,32 +5,17 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.qmiconn.qmi.LibqmiVersion;
 import dev.qmiconn.qmi.model.LinkLayer;
 import dev.qmiconn.qmi.model.ServiceVersion;
 import dev.qmiconn.qmi.model.ServiceVersions;
 
-/** Parsers for qmicli's generic actions (no QMI service client): version, CTL and qmi_wwan sysfs queries. */
+/** Parsers for qmicli's generic actions (no QMI service client): CTL and qmi_wwan sysfs queries. */
 public final class CtlParsers {
 
     private static final Pattern SERVICE = Pattern.compile("^\\t(\\S+|unknown \\[0x[0-9a-fA-F]+\\]) \\((\\d+)\\.(\\d+)\\)\\s*$");
     private static final Pattern IFACE = Pattern.compile("^[A-Za-z0-9_.:@-]{1,15}$");
 
     private CtlParsers() {
-    }
-
-    /**
-     * {@code qmicli --version}:
-     * <pre>
-     * qmicli 1.32.2
-     * Copyright (C) 2012-2022 Aleksander Morgado
-     * License GPLv2+: GNU GPL version 2 or later &lt;http://gnu.org/licenses/gpl-2.0.html&gt;
-     * This is free software: you are free to change and redistribute it.
-     * There is NO WARRANTY, to the extent permitted by law.
-     * </pre>
-     */
-    public static LibqmiVersion version(String out) {
-        return LibqmiVersion.parse(out);
     }
 
     /**
