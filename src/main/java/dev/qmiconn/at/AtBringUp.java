@@ -45,21 +45,20 @@ public final class AtBringUp {
         modem.prepare();
         boolean dialed = false;
         try {
-            Optional<NdisStatus> status = modem.ndisStatusIfKnown();
-            Optional<DhcpSettings> live = status.isPresent()
-                    ? Optional.empty() : modem.dhcpIfUp(); // no ^NDISSTATQRY: an address means a live session
-            if (status.map(s -> s.state() == NdisStatus.State.CONNECTED).orElse(live.isPresent())) {
+            AtModem.SessionCheck session = modem.checkSession();
+            Optional<DhcpSettings> live = session.live();
+            if (session.connected()) {
                 LOG.debug("NDIS session already up on {}; reusing it", modem.port());
             } else {
                 modem.connect(apn);
                 dialed = true;
-                if (status.isPresent()) {
+                if (session.status().isPresent()) {
                     waitConnected(modem, deadline, timeout);
                 } else {
                     live = waitForAddress(modem, deadline, timeout);
                 }
             }
-            DhcpSettings settings = live.isPresent() ? live.get() : modem.dhcp();
+            DhcpSettings settings = live.orElseGet(modem::dhcp);
             if (!settings.hasAddress()) {
                 throw new QmiConnException(ExitCode.NO_ADDRESS, "connected, but AT^DHCP? reports no address");
             }

@@ -90,6 +90,23 @@ public final class AtModem implements AutoCloseable {
         return Optional.of(NdisStatus.parse(r.line("^NDISSTATQRY").orElseThrow(() -> missing(r, "^NDISSTATQRY:"))));
     }
 
+    /**
+     * Whether a data session is up: {@code AT^NDISSTATQRY?} when the firmware knows it, else (the guides' way)
+     * whether {@code AT^DHCP?} already names an address.
+     */
+    public SessionCheck checkSession() {
+        Optional<NdisStatus> status = ndisStatusIfKnown();
+        return new SessionCheck(status, status.isPresent() ? Optional.empty() : dhcpIfUp());
+    }
+
+    /** {@code live} holds the ^DHCP settings only when they were read to answer the question (no ^NDISSTATQRY). */
+    public record SessionCheck(Optional<NdisStatus> status, Optional<DhcpSettings> live) {
+
+        public boolean connected() {
+            return status.map(s -> s.state() == NdisStatus.State.CONNECTED).orElse(live.isPresent());
+        }
+    }
+
     /** The settings when a session is up; empty while the modem answers ERROR or all zeros (no session yet). */
     public Optional<DhcpSettings> dhcpIfUp() {
         AtReply r = send("AT^DHCP?");

@@ -2,7 +2,6 @@ package dev.qmiconn.at;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import dev.qmiconn.cli.AppContext;
@@ -35,11 +34,10 @@ public final class AtStatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (AtModem modem = port.open(context.runner())) {
             modem.prepare();
-            Optional<NdisStatus> status = modem.ndisStatusIfKnown();
-            Optional<DhcpSettings> live = status.isEmpty() ? modem.dhcpIfUp() : Optional.empty();
-            boolean connected = status.map(st -> st.state() == NdisStatus.State.CONNECTED).orElse(live.isPresent());
+            AtModem.SessionCheck session = modem.checkSession();
+            boolean connected = session.connected();
             row(out, "port", modem.port());
-            row(out, "session", status.map(AtStatusCommand::describe)
+            row(out, "session", session.status().map(AtStatusCommand::describe)
                     .orElse((connected ? "connected" : "disconnected") + " (from AT^DHCP?)"));
             row(out, "signal", modem.signal().describe());
             row(out, "operator", modem.operator().describe());
@@ -47,7 +45,7 @@ public final class AtStatusCommand implements Callable<Integer> {
                 out.flush();
                 return ExitCode.NOT_CONNECTED.code();
             }
-            DhcpSettings s = live.isPresent() ? live.get() : modem.dhcp();
+            DhcpSettings s = session.live().orElseGet(modem::dhcp);
             row(out, "address", s.cidr());
             row(out, "gateway", s.gateway());
             row(out, "dns", s.dns1() + " " + s.dns2());
