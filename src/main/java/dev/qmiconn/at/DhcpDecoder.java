@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 import dev.qmiconn.cli.ExitCode;
 import dev.qmiconn.cli.QmiConnException;
 import dev.qmiconn.config.Validation;
+import dev.qmiconn.connect.Ipv4;
 
 /**
  * Decodes the Huawei {@code AT^DHCP?} reply. Sample from an E397u-53 on FreedomPOP (the project's guide, 2018):
@@ -41,8 +42,9 @@ public final class DhcpDecoder {
         for (int i = 0; i < 6; i++) {
             ips[i] = DhcpSettings.dotted(Integer.reverseBytes(hex(fields[i].strip(), i, line)));
         }
-        int mask = DhcpSettings.toInt(ips[1]);
-        if (mask != 0 && Integer.bitCount(mask) != Integer.numberOfLeadingZeros(~mask)) {
+        try {
+            Ipv4.prefixOf(ips[1]);
+        } catch (IllegalArgumentException e) {
             throw bad("malformed ^DHCP line '" + shown(line) + "': netmask " + ips[1] + " is not contiguous");
         }
         return new DhcpSettings(ips[0], ips[1], ips[2], ips[3], ips[4], ips[5],

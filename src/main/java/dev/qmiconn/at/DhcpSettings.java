@@ -1,5 +1,7 @@
 package dev.qmiconn.at;
 
+import dev.qmiconn.connect.Ipv4;
+
 /**
  * The IPv4 settings a Huawei modem reports in its {@code ^DHCP:} line after {@code AT^NDISDUP}, in the modem's
  * own order: address, netmask, gateway, DHCP server, primary and secondary DNS, then the maximum receive and
@@ -10,7 +12,7 @@ public record DhcpSettings(String address, String netmask, String gateway, Strin
 
     /** Prefix length of {@link #netmask()}; the decoder refuses masks whose one bits are not contiguous. */
     public int prefixLength() {
-        return Integer.bitCount(toInt(netmask));
+        return Ipv4.prefixOf(netmask);
     }
 
     /** The address in CIDR form, as {@code ip addr add} takes it: {@code 10.0.0.1/30}. */
