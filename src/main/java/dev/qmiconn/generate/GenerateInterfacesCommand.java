@@ -2,8 +2,6 @@ package dev.qmiconn.generate;
 
 import java.nio.file.Path;
 
-import dev.qmiconn.cli.ConnectPaths;
-import dev.qmiconn.cli.UpOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,18 +21,8 @@ public final class GenerateInterfacesCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    /** Parsed by up's own mixins; {@link UpSettings} reads back what the user typed. */
     @Mixin
-    UpOptions up;
-
-    @Mixin
-    ConnectPaths paths;
-
-    @Mixin
-    ProgramOption program;
-
-    @Mixin
-    OutputOptions output;
+    UpInvocation up;
 
     @Option(names = "--style", paramLabel = "qmi-conn|guide", defaultValue = "qmi-conn",
             description = "qmi-conn (default) or guide: the guide's wait loops and qmi-network start/stop.")
@@ -46,9 +34,8 @@ public final class GenerateInterfacesCommand implements Runnable {
 
     @Override
     public void run() {
-        UpSettings settings = UpSettings.of(spec.commandLine().getParseResult(), "wwan0");
-        String content = InterfacesStanza.render(InterfacesStyle.fromWord(style), settings);
-        output.emit(content, settings.hasSecrets(), spec.commandLine().getOut(), spec.commandLine().getErr());
+        UpSettings settings = up.settings("wwan0");
+        up.emit(InterfacesStanza.render(InterfacesStyle.fromWord(style), settings), settings);
         for (String warning : InterfacesSourceCheck.warnings(root, installedPath(settings.iface()),
                 settings.iface())) {
             spec.commandLine().getErr().println("qmi-conn: warning: " + warning);
@@ -58,10 +45,10 @@ public final class GenerateInterfacesCommand implements Runnable {
 
     /** Where the stanza lives on the target system: --out seen from --root, or interfaces.d/IFACE. */
     private Path installedPath(String iface) {
-        if (output.out == null) {
+        if (up.output.out == null) {
             return Path.of("/etc/network/interfaces.d", iface);
         }
-        Path out = output.out.toAbsolutePath().normalize();
+        Path out = up.output.out.toAbsolutePath().normalize();
         Path r = root.toAbsolutePath().normalize();
         return out.startsWith(r) ? Path.of("/").resolve(r.relativize(out)) : out;
     }

@@ -2,15 +2,11 @@ package dev.qmiconn.generate;
 
 import java.util.Optional;
 
-import dev.qmiconn.cli.ConnectPaths;
 import dev.qmiconn.cli.ExitCode;
 import dev.qmiconn.cli.QmiConnException;
-import dev.qmiconn.cli.UpOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code qmi-conn generate systemd}: a service that runs {@code up} when the modem appears. */
 @Command(name = "systemd", mixinStandardHelpOptions = true,
@@ -21,21 +17,8 @@ import picocli.CommandLine.Spec;
                         + "With --password or --pin the file is readable by root only."})
 public final class GenerateSystemdCommand implements Runnable {
 
-    @Spec
-    CommandSpec spec;
-
-    /** Parsed by up's own mixins; {@link UpSettings} reads back what the user typed. */
     @Mixin
-    UpOptions up;
-
-    @Mixin
-    ConnectPaths paths;
-
-    @Mixin
-    ProgramOption program;
-
-    @Mixin
-    OutputOptions output;
+    UpInvocation up;
 
     @Option(names = "--unit", paramLabel = "NAME", defaultValue = "qmi-conn.service",
             description = "Unit name, for the install hint (default: ${DEFAULT-VALUE}).")
@@ -47,9 +30,8 @@ public final class GenerateSystemdCommand implements Runnable {
 
     @Override
     public void run() {
-        UpSettings settings = UpSettings.of(spec.commandLine().getParseResult(), "auto");
-        String content = SystemdUnit.render(settings, checkedUnitName(unit), Optional.ofNullable(javaOpts));
-        output.emit(content, settings.hasSecrets(), spec.commandLine().getOut(), spec.commandLine().getErr());
+        UpSettings settings = up.settings("auto");
+        up.emit(SystemdUnit.render(settings, checkedUnitName(unit), Optional.ofNullable(javaOpts)), settings);
     }
 
     static String checkedUnitName(String name) {
