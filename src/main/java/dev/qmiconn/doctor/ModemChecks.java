@@ -47,26 +47,16 @@ final class ModemChecks {
                 || !Processes.named(p.sys(), "qmi-proxy").isEmpty();
         QmiClient client = p.qmiClient(dev, proxy);
         List<Finding> out = new ArrayList<>();
-        CardStatus card;
         try {
-            card = client.cardStatus();
-        } catch (QmicliException e) {
-            if (SILENT.contains(e.kind())) {
-                out.add(Finding.fail("modem-answers", dev + " did not answer qmicli (" + errorLine(e) + ")",
+            out.add(sim(dev, client.cardStatus()));
+        } catch (QmiConnException e) {
+            if (e instanceof QmicliException q && SILENT.contains(q.kind())) {
+                out.add(Finding.fail("modem-answers", dev + " did not answer qmicli (" + reason(e) + ")",
                         proxy ? "sudo systemctl restart ModemManager   (then run qmi-conn doctor again)"
                                 : "unplug and replug the modem, then: qmicli -d " + dev + " --dms-get-ids"));
                 return out;
             }
-            card = null;
-            out.add(Finding.warn("sim", "could not read the SIM state (" + errorLine(e) + ")",
-                    "qmicli -d " + dev + " --uim-get-card-status"));
-        } catch (QmiConnException e) {
-            card = null;
-            out.add(Finding.warn("sim", "could not read the SIM state (" + e.getMessage() + ")",
-                    "qmicli -d " + dev + " --uim-get-card-status"));
-        }
-        if (card != null) {
-            out.add(sim(dev, card));
+            out.add(couldNotRead("sim", "the SIM state", dev, "--uim-get-card-status", e));
         }
         out.add(ask("registration", "the serving system", dev, "--nas-get-serving-system", client::servingSystem,
                 s -> registration(dev, s)));
@@ -79,18 +69,24 @@ final class ModemChecks {
                                    Function<T, Finding> judge) {
         try {
             return judge.apply(call.get());
-        } catch (QmicliException e) {
-            return Finding.warn(id, "could not read " + what + " (" + errorLine(e) + ")",
-                    "qmicli -d " + dev + " " + action);
         } catch (QmiConnException e) {
-            return Finding.warn(id, "could not read " + what + " (" + e.getMessage() + ")",
-                    "qmicli -d " + dev + " " + action);
+            return couldNotRead(id, what, dev, action, e);
         }
     }
 
-    private static String errorLine(QmicliException e) {
-        String line = e.failure().errorLine();
-        return line == null || line.isBlank() ? e.getMessage() : line.replaceFirst("^error: ", "");
+    private static Finding couldNotRead(String id, String what, String dev, String action, QmiConnException e) {
+        return Finding.warn(id, "could not read " + what + " (" + reason(e) + ")", "qmicli -d " + dev + " " + action);
+    }
+
+    /** qmicli's own error line when there is one, else the whole message. */
+    private static String reason(QmiConnException e) {
+        if (e instanceof QmicliException q) {
+            String line = q.failure().errorLine();
+            if (line != null && !line.isBlank()) {
+                return line.replaceFirst("^error: ", "");
+            }
+        }
+        return e.getMessage();
     }
 
     static Finding sim(String dev, CardStatus c) {
