@@ -213,8 +213,7 @@ public final class QmicliErrors {
     /** The qmicli action in an argv, e.g. {@code --wds-start-network=apn='x'} becomes {@code --wds-start-network}. */
     public static String action(List<String> argv) {
         for (String a : argv) {
-            if (a.startsWith("--") && !a.startsWith("--client-") && !a.startsWith("--device")
-                    && !a.equals("--device-open-proxy") && !a.startsWith("--device-open")) {
+            if (a.startsWith("--") && !a.startsWith("--client-") && !a.startsWith("--device")) {
                 int eq = a.indexOf('=');
                 return eq < 0 ? a : a.substring(0, eq);
             }
