@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.qmiconn.cli.QmiConnException;
+import dev.qmiconn.qmi.VersionVerdict;
 
 /** The programs qmi-conn drives: libqmi's qmicli and qmi-network (and their version), and a DHCP client. */
 final class ToolChecks {
@@ -26,12 +27,21 @@ final class ToolChecks {
             return Optional.empty();
         }
         try {
-            return Optional.of(LibqmiVerdicts.finding(p.qmiClient("", false).policy().verdict()));
+            return Optional.of(finding(p.qmiClient("", false).policy().verdict()));
         } catch (QmiConnException e) {
             return Optional.of(Finding.fail("libqmi-version", "qmicli --version did not say its version ("
                     + firstLine(e.getMessage()).replaceFirst("^: ", "") + ")",
                     "sudo apt install --reinstall libqmi-utils"));
         }
+    }
+
+    /**
+     * The version policy's verdict, shared with {@code qmi-conn --version}: OK stays ok; WORKAROUND (qmi-conn
+     * copes, qmi-network or the guides' stanza may not) and LIMITED (too old for raw-ip modems) are warnings.
+     */
+    private static Finding finding(VersionVerdict v) {
+        return v.severity() == VersionVerdict.Severity.OK ? Finding.ok("libqmi-version", v.explanation())
+                : Finding.warn("libqmi-version", v.explanation(), v.fix());
     }
 
     private static String firstLine(String s) {
