@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.qmiconn.emulator.EmulatedModem;
+import dev.qmiconn.emulator.ManualClock;
 import dev.qmiconn.emulator.ModemEmulator;
 import dev.qmiconn.emulator.Scenario;
 import dev.qmiconn.process.CommandResult;
