@@ -74,7 +74,7 @@ public final class AtModem implements AutoCloseable {
 
     public NdisStatus ndisStatus() {
         AtReply r = require("AT^NDISSTATQRY?");
-        return NdisStatus.parse(r.line("^NDISSTATQRY").orElseThrow(() -> missing(r, "^NDISSTATQRY:")));
+        return NdisStatus.parse(infoLine(r, "^NDISSTATQRY"));
     }
 
     /**
@@ -87,7 +87,7 @@ public final class AtModem implements AutoCloseable {
             return Optional.empty();
         }
         r.orThrow();
-        return Optional.of(NdisStatus.parse(r.line("^NDISSTATQRY").orElseThrow(() -> missing(r, "^NDISSTATQRY:"))));
+        return Optional.of(NdisStatus.parse(infoLine(r, "^NDISSTATQRY")));
     }
 
     /**
@@ -123,7 +123,7 @@ public final class AtModem implements AutoCloseable {
     }
 
     private static DhcpSettings dhcp(AtReply r) {
-        String line = r.line("^DHCP").orElseThrow(() -> missing(r, "^DHCP:"));
+        String line = infoLine(r, "^DHCP");
         try {
             return DhcpDecoder.decode(line);
         } catch (QmiConnException e) {
@@ -133,17 +133,18 @@ public final class AtModem implements AutoCloseable {
 
     public SignalQuality signal() {
         AtReply r = require("AT+CSQ");
-        return SignalQuality.parse(r.line("+CSQ").orElseThrow(() -> missing(r, "+CSQ:")));
+        return SignalQuality.parse(infoLine(r, "+CSQ"));
     }
 
     public NetworkOperator operator() {
         AtReply r = require("AT+COPS?");
-        return NetworkOperator.parse(r.line("+COPS").orElseThrow(() -> missing(r, "+COPS:")));
+        return NetworkOperator.parse(infoLine(r, "+COPS"));
     }
 
-    private static QmiConnException missing(AtReply r, String what) {
-        return new QmiConnException(ExitCode.MODEM_ERROR, r.command() + " answered OK without a " + what
-                + " line (got " + r.lines() + ")");
+    /** The reply's {@code prefix:} line; an OK without it is a modem error. */
+    private static String infoLine(AtReply r, String prefix) {
+        return r.line(prefix).orElseThrow(() -> new QmiConnException(ExitCode.MODEM_ERROR, r.command()
+                + " answered OK without a " + prefix + ": line (got " + r.lines() + ")"));
     }
 
     @Override
