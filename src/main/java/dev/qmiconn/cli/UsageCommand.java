@@ -30,8 +30,6 @@ import picocli.CommandLine.Spec;
         description = "Show data used and remaining in this billing period (counted by watch and ensure).")
 public final class UsageCommand implements Callable<Integer> {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private final AppContext context;
 
     @Spec
@@ -78,7 +76,10 @@ public final class UsageCommand implements Callable<Integer> {
         view.put("remainingBytes", dataCap == null ? null : dataCap.remaining(used));
         view.put("capLevel", dataCap == null ? null : dataCap.levelOf(used).name().toLowerCase(java.util.Locale.ROOT));
         if (json) {
-            spec.commandLine().getOut().println(JSON.writeValueAsString(view));
+            // created here, not statically: picocli instantiates every command on each start, and a static
+            // ObjectMapper made every qmi-conn run (even --help) load Jackson
+            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            spec.commandLine().getOut().println(mapper.writeValueAsString(view));
         } else {
             StringBuilder line = new StringBuilder("period " + ledger.periodStart() + " to " + ledger.periodEnd()
                     + " (exclusive): used " + new ByteSize(used).human() + " (sent " + new ByteSize(ledger.txBytes())
