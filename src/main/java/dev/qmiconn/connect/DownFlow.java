@@ -9,7 +9,6 @@ import dev.qmiconn.cli.ExitCode;
 import dev.qmiconn.cli.QmiConnException;
 import dev.qmiconn.connect.SessionState.DataSession;
 import dev.qmiconn.process.CommandRunner;
-import dev.qmiconn.qmi.LibqmiVersion;
 import dev.qmiconn.qmi.QmiClient;
 
 /**
@@ -34,8 +33,7 @@ public final class DownFlow {
         try (DeviceLock lock = DeviceLock.acquire(paths.stateDir(), name, device)) {
             StateStore store = new StateStore(paths.stateFile(name));
             Optional<SessionState> saved = store.read();
-            QmiClient qmi = new QmiClient(runner, device, saved.map(SessionState::proxy).orElse(proxy),
-                    UpFlow.QMICLI_TIMEOUT, saved.map(s -> LibqmiVersion.parseBare(s.libqmiVersion())).orElse(null));
+            QmiClient qmi = UpFlow.clientFor(runner, device, proxy, saved);
             NetConfig net = new NetConfig(runner);
             QmiNetworkBackend qmiNetwork = new QmiNetworkBackend(runner, paths);
             Teardown teardown = new Teardown(qmi, qmiNetwork, net);
