@@ -64,7 +64,7 @@ public final class UsageCommand implements Callable<Integer> {
         Instant now = context.clock().instant();
         UsageLedger ledger = new UsageAccountant(resetDay, ZoneId.systemDefault())
                 .current(new UsageStore(stateDir).load(), now);
-        DataCap dataCap = cap == null ? null : new DataCap(ByteSize.parse(cap), validPercent(capWarn));
+        DataCap dataCap = cap == null ? null : new DataCap(ByteSize.parse(cap), capWarn);
         long used = ledger.usedBytes();
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("periodStart", ledger.periodStart().toString());
@@ -93,12 +93,5 @@ public final class UsageCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         return dataCap != null && dataCap.levelOf(used) == DataCap.Level.EXCEEDED
                 ? ExitCode.CAP_REACHED.code() : ExitCode.OK.code();
-    }
-
-    private static int validPercent(int percent) {
-        if (percent < 1 || percent > 100) {
-            throw new QmiConnException(ExitCode.BAD_INPUT, "--cap-warn must be 1 to 100");
-        }
-        return percent;
     }
 }
