@@ -24,16 +24,12 @@ public final class DownCommand implements Callable<Integer> {
     @Mixin
     ConnectPaths paths;
 
-    @Option(names = "--device", paramLabel = "PATH", defaultValue = "/dev/cdc-wdm0",
-            description = "QMI control device (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin
+    DeviceOptions modem;
 
     @Option(names = "--iface", paramLabel = "NAME|auto", defaultValue = "auto",
             description = "Interface to flush when no state names one (default: ${DEFAULT-VALUE}).")
     String iface;
-
-    @Option(names = "--proxy", description = "Talk to the modem through qmi-proxy (qmicli -p).")
-    boolean proxy;
 
     @Option(names = "--method", paramLabel = "qmi|at", defaultValue = "qmi",
             description = "qmi: stop the libqmi session; at: AT^NDISDUP=1,0 on --port (default: ${DEFAULT-VALUE}).")
@@ -53,9 +49,9 @@ public final class DownCommand implements Callable<Integer> {
                     paths.toPaths(context.environment()));
             return ExitCode.OK.code();
         }
-        Validation.device(device);
+        String device = modem.device();
         String name = "auto".equals(iface) ? null : Validation.iface(iface);
-        new DownFlow(context.runner(), spec.commandLine().getOut()).run(device, name, proxy,
+        new DownFlow(context.runner(), spec.commandLine().getOut()).run(device, name, modem.proxy,
                 paths.toPaths(context.environment()));
         return ExitCode.OK.code();
     }

@@ -1,7 +1,5 @@
 package dev.qmiconn.cli;
 
-import java.io.PrintWriter;
-import java.io.Writer;
 import java.util.concurrent.Callable;
 
 import dev.qmiconn.connect.Pacer;
@@ -42,9 +40,9 @@ public final class EnsureCommand implements Callable<Integer> {
     public Integer call() {
         UpRequest req = up.toRequest(paths.toPaths(context.environment()));
         WatchOptions options = watch.toOptions();
-        PrintWriter quiet = new PrintWriter(Writer.nullWriter());
         Watchdog.Outcome outcome = new Watchdog(context.runner(), Pacer.real(context.clock()),
-                spec.commandLine().getOut(), quiet, req, options, new StopSignal()).withEnvironment(context.environment()).once();
+                spec.commandLine().getOut(), req, options, new StopSignal())
+                .withEnvironment(context.environment()).once();
         return outcome.exitCode().code();
     }
 }

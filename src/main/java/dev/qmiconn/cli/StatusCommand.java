@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import dev.qmiconn.config.Validation;
 import dev.qmiconn.connect.Pacer;
 import dev.qmiconn.connect.StatusFlow;
 import dev.qmiconn.connect.StatusReport;
@@ -32,15 +31,11 @@ public final class StatusCommand implements Callable<Integer> {
     @Mixin
     ConnectPaths paths;
 
-    @Option(names = "--device", paramLabel = "PATH", defaultValue = "/dev/cdc-wdm0",
-            description = "QMI control device (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin
+    DeviceOptions modem;
 
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
-
-    @Option(names = "--proxy", description = "Talk to the modem through qmi-proxy (qmicli -p).")
-    boolean proxy;
 
     public StatusCommand(AppContext context) {
         this.context = context;
@@ -48,9 +43,8 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Validation.device(device);
         StatusReport report = new StatusFlow(context.runner(), Pacer.real(context.clock()))
-                .run(device, proxy, paths.toPaths(context.environment()));
+                .run(modem.device(), modem.proxy, paths.toPaths(context.environment()));
         if (json) {
             try {
                 // created here, not statically: picocli instantiates every command on each start

@@ -1,7 +1,5 @@
 package dev.qmiconn.cli;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +8,7 @@ import java.util.Optional;
 
 import dev.qmiconn.process.CommandResult;
 import dev.qmiconn.process.CommandSpec;
+import dev.qmiconn.process.ProgramPath;
 import dev.qmiconn.qmi.LibqmiVersion;
 import dev.qmiconn.qmi.QmicliErrors;
 import dev.qmiconn.qmi.VersionPolicy;
@@ -55,7 +54,9 @@ public final class VersionProvider implements IVersionProvider {
     }
 
     private List<String> libqmiLines() {
-        Optional<Path> qmicli = onPath("qmicli");
+        // the context's PATH, so tests can put a fake qmicli first
+        Optional<Path> qmicli = ProgramPath.find(
+                context.environment().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"), "qmicli");
         if (qmicli.isEmpty()) {
             return List.of("libqmi: qmicli not found on PATH; install libqmi-utils (>= 1.18 recommended)");
         }
@@ -82,20 +83,5 @@ public final class VersionProvider implements IVersionProvider {
             out.add("  Fix: " + v.fix());
         }
         return out;
-    }
-
-    /** Looks {@code program} up in the PATH of the context's environment (so tests can put a fake first). */
-    private Optional<Path> onPath(String program) {
-        String path = context.environment().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
-        for (String dir : path.split(File.pathSeparator)) {
-            if (dir.isEmpty()) {
-                continue;
-            }
-            Path candidate = Path.of(dir, program);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
     }
 }

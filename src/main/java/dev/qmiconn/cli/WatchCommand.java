@@ -1,7 +1,5 @@
 package dev.qmiconn.cli;
 
-import java.io.PrintWriter;
-import java.io.Writer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -57,8 +55,7 @@ public final class WatchCommand implements Callable<Integer> {
             stop.awaitFinished(TEARDOWN_BOUND);
         }, "qmi-conn-watch-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        PrintWriter quiet = new PrintWriter(Writer.nullWriter());
-        new Watchdog(context.runner(), Pacer.real(clock), spec.commandLine().getOut(), quiet, req,
+        new Watchdog(context.runner(), Pacer.real(clock), spec.commandLine().getOut(), req,
                 options, stop).withEnvironment(context.environment()).run();
         return ExitCode.OK.code();
     }

@@ -59,9 +59,7 @@ public final class WatchOptionsMixin {
         if (escalateAfter < 1 || (usbResetAfter != null && usbResetAfter < 1)) {
             throw new QmiConnException(ExitCode.BAD_INPUT, "--escalate-after and --usb-reset-after must be >= 1");
         }
-        if (capWarn < 1 || capWarn > 100) {
-            throw new QmiConnException(ExitCode.BAD_INPUT, "--cap-warn must be 1 to 100");
-        }
+        DataCap.validWarnPercent(capWarn);
         DataCap dataCap = cap == null ? null : new DataCap(ByteSize.parse(cap), capWarn);
         if (!capHook.isEmpty() && dataCap == null) {
             throw new QmiConnException(ExitCode.BAD_INPUT, "--cap-hook needs --cap");

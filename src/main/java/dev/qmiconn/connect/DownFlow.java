@@ -1,15 +1,12 @@
 package dev.qmiconn.connect;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import dev.qmiconn.cli.ExitCode;
 import dev.qmiconn.cli.QmiConnException;
-import dev.qmiconn.connect.SessionState.DataSession;
 import dev.qmiconn.process.CommandRunner;
-import dev.qmiconn.qmi.LibqmiVersion;
 import dev.qmiconn.qmi.QmiClient;
 
 /**
@@ -34,16 +31,15 @@ public final class DownFlow {
         try (DeviceLock lock = DeviceLock.acquire(paths.stateDir(), name, device)) {
             StateStore store = new StateStore(paths.stateFile(name));
             Optional<SessionState> saved = store.read();
-            QmiClient qmi = new QmiClient(runner, device, saved.map(SessionState::proxy).orElse(proxy),
-                    UpFlow.QMICLI_TIMEOUT, saved.map(s -> LibqmiVersion.parseBare(s.libqmiVersion())).orElse(null));
+            QmiClient qmi = UpFlow.clientFor(runner, device, proxy, saved);
             NetConfig net = new NetConfig(runner);
             QmiNetworkBackend qmiNetwork = new QmiNetworkBackend(runner, paths);
             Teardown teardown = new Teardown(qmi, qmiNetwork, net);
             SessionState state = saved.or(() -> strayQmiNetworkSession(device, iface, proxy, paths)).orElse(null);
             if (state == null) {
-                String ifaceToFlush = iface != null ? iface
-                        : new Sysfs(paths.sysfsRoot()).ifaceOf(name).orElse(null);
-                if (ifaceToFlush != null && new Sysfs(paths.sysfsRoot()).ifaceExists(ifaceToFlush)) {
+                Sysfs sysfs = new Sysfs(paths.sysfsRoot());
+                String ifaceToFlush = iface != null ? iface : sysfs.ifaceOf(name).orElse(null);
+                if (ifaceToFlush != null && sysfs.ifaceExists(ifaceToFlush)) {
                     net.flush(ifaceToFlush);
                 }
                 DnsBlock.remove(paths.resolvHead(), name);
@@ -66,11 +62,8 @@ public final class DownFlow {
     static Optional<SessionState> strayQmiNetworkSession(String device, String iface, boolean proxy,
                                                                  Paths paths) {
         String name = Paths.deviceName(device);
-        Optional<DataSession> s = QmiNetworkBackend.readState(paths.qmiNetworkState(name));
-        List<DataSession> sessions = new ArrayList<>();
-        s.ifPresent(sessions::add);
-        return s.map(x -> new SessionState(device, iface, "qmi-network", SessionState.UP, proxy, sessions, null,
-                null, null, null, List.of(), null, null, null, null, 0, paths.resolvHead().toString(), null));
+        return QmiNetworkBackend.readState(paths.qmiNetworkState(name)).map(s -> new SessionState(device, iface,
+                "qmi-network", SessionState.UP, proxy, List.of(s), null, null, null, null, List.of(), null, null,
+                null, null, 0, paths.resolvHead().toString(), null));
     }
-
 }

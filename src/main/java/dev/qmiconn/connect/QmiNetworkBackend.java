@@ -2,7 +2,6 @@ package dev.qmiconn.connect;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -132,9 +131,7 @@ public final class QmiNetworkBackend {
         String text;
         try {
             text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException e) {
+        } catch (IOException e) { // none (NoSuchFileException) or unreadable: no session to hand over
             return Optional.empty();
         }
         Integer cid = null;

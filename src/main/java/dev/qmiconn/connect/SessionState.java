@@ -26,11 +26,6 @@ public record SessionState(String device, String iface, String backend, String p
     public record DataSession(String family, int cid, long packetDataHandle) {
     }
 
-    public SessionState withSessions(List<DataSession> s) {
-        return new SessionState(device, iface, backend, phase, proxy, s, ipConfig, address, prefix, gateway, dns,
-                mtu, ipv6Address, ipv6Prefix, libqmiVersion, startedAtEpochSecond, resolvHead, resolvConf);
-    }
-
     public SessionState up(String how, IpSettings v4, String v6Address, Integer v6Prefix) {
         return new SessionState(device, iface, backend, UP, proxy, sessions, how,
                 v4 == null ? null : v4.address(), v4 == null ? null : v4.prefix(),

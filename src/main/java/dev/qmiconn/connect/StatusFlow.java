@@ -14,7 +14,6 @@ import dev.qmiconn.cli.ExitCode;
 import dev.qmiconn.cli.QmiConnException;
 import dev.qmiconn.connect.SessionState.DataSession;
 import dev.qmiconn.process.CommandRunner;
-import dev.qmiconn.qmi.LibqmiVersion;
 import dev.qmiconn.qmi.QmiClient;
 import dev.qmiconn.qmi.VersionPolicy;
 import dev.qmiconn.qmi.VersionVerdict;
@@ -58,9 +57,7 @@ public final class StatusFlow {
         }
         String name = Paths.deviceName(device);
         Optional<SessionState> state = new StateStore(paths.stateFile(name)).read();
-        LibqmiVersion known = state.map(SessionState::libqmiVersion).map(LibqmiVersion::parseBare).orElse(null);
-        QmiClient qmi = new QmiClient(runner, device, state.map(SessionState::proxy).orElse(proxy),
-                UpFlow.QMICLI_TIMEOUT, known);
+        QmiClient qmi = UpFlow.clientFor(runner, device, proxy, state);
         List<String> errors = new ArrayList<>();
         Optional<DataSession> wds = state.flatMap(s -> s.sessions().stream().findFirst());
 

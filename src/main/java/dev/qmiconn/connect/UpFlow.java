@@ -55,6 +55,15 @@ public final class UpFlow {
         this.deviceExists = deviceExists;
     }
 
+    /**
+     * The client {@code down} and {@code status} use for a device: a saved session's proxy choice and libqmi
+     * version win, so they run the same way {@code up} did and never ask {@code qmicli --version} again.
+     */
+    static QmiClient clientFor(CommandRunner runner, String device, boolean proxy, Optional<SessionState> saved) {
+        return new QmiClient(runner, device, saved.map(SessionState::proxy).orElse(proxy), QMICLI_TIMEOUT,
+                saved.map(SessionState::libqmiVersion).map(LibqmiVersion::parseBare).orElse(null));
+    }
+
     public SessionState run(UpRequest req) {
         Paths paths = req.paths();
         try (DeviceLock lock = DeviceLock.acquire(paths.stateDir(), req.deviceName(), req.device())) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.qmiconn.config.AtomicFiles;
+import dev.qmiconn.process.ProgramPath;
 import dev.qmiconn.qmi.LibqmiVersion;
 
 /**
@@ -59,19 +60,13 @@ public final class VersionCache {
     }
 
     private static Optional<Path> find(String path) {
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String dir : path.split(":")) {
-            Path p = Path.of(dir.isEmpty() ? "." : dir, "qmicli");
-            if (Files.isExecutable(p)) {
-                try {
-                    return Optional.of(p.toRealPath());
-                } catch (IOException e) {
-                    return Optional.of(p);
-                }
+        // the real file: a symlink swapped to another libqmi must change the key
+        return ProgramPath.find(path, "qmicli").map(p -> {
+            try {
+                return p.toRealPath();
+            } catch (IOException e) {
+                return p;
             }
-        }
-        return Optional.empty();
+        });
     }
 }

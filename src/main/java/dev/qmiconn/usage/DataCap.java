@@ -1,14 +1,23 @@
 package dev.qmiconn.usage;
 
+import dev.qmiconn.cli.ExitCode;
+import dev.qmiconn.cli.QmiConnException;
+
 /** A data cap for the billing period and the share of it at which to warn. */
 public record DataCap(ByteSize limit, int warnPercent) {
 
     public enum Level { UNDER, WARNING, EXCEEDED }
 
     public DataCap {
-        if (warnPercent < 1 || warnPercent > 100) {
-            throw new IllegalArgumentException("warn percent must be 1-100");
+        validWarnPercent(warnPercent);
+    }
+
+    /** The one check of {@code --cap-warn} (watch and ensure check it even without {@code --cap}). */
+    public static int validWarnPercent(int percent) {
+        if (percent < 1 || percent > 100) {
+            throw new QmiConnException(ExitCode.BAD_INPUT, "--cap-warn must be 1 to 100");
         }
+        return percent;
     }
 
     public Level levelOf(long usedBytes) {

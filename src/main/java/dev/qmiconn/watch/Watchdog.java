@@ -28,7 +28,8 @@ public final class Watchdog {
     private final CommandRunner runner;
     private final Pacer pacer;
     private final PrintWriter log;
-    private final PrintWriter quiet;
+    /** {@code up}/{@code down} progress lines: watch logs only state changes, so theirs go nowhere. */
+    private final PrintWriter quiet = new PrintWriter(java.io.Writer.nullWriter());
     private final UpRequest request;
     private final WatchOptions options;
     private final StopSignal stop;
@@ -39,12 +40,11 @@ public final class Watchdog {
     private boolean warned;
     private java.util.Map<String, String> environment = java.util.Map.of();
 
-    public Watchdog(CommandRunner runner, Pacer pacer, PrintWriter log, PrintWriter quiet, UpRequest request,
-                    WatchOptions options, StopSignal stop) {
+    public Watchdog(CommandRunner runner, Pacer pacer, PrintWriter log, UpRequest request, WatchOptions options,
+                    StopSignal stop) {
         this.runner = runner;
         this.pacer = pacer;
         this.log = log;
-        this.quiet = quiet;
         this.request = request;
         this.options = options;
         this.stop = stop;

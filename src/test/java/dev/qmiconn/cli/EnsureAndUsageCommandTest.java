@@ -181,4 +181,16 @@ class EnsureAndUsageCommandTest {
         assertTrue(e.err().startsWith("qmi-conn: invalid size 'lots'"), e.err());
         assertEquals(List.of(), e.calls(), "nothing may run on bad input");
     }
+
+    @Test
+    void should_refuse_a_cap_warning_outside_1_to_100_with_one_line() {
+        Run u = usage("--cap", "200MB", "--cap-warn", "0");
+        assertEquals(ExitCode.BAD_INPUT.code(), u.exit(), u.err());
+        assertEquals("qmi-conn: --cap-warn must be 1 to 100\n", u.err());
+
+        Run e = ensure(List.of(), "--cap-warn", "101");
+        assertEquals(ExitCode.BAD_INPUT.code(), e.exit(), e.err());
+        assertEquals("qmi-conn: --cap-warn must be 1 to 100\n", e.err());
+        assertEquals(List.of(), e.calls(), "nothing may run on bad input");
+    }
 }

@@ -1,0 +1,20 @@
+package dev.qmiconn.cli;
+
+import dev.qmiconn.config.Validation;
+import picocli.CommandLine.Option;
+
+/** {@code --device} and {@code --proxy} of the commands that only look at or stop a session (a picocli mixin). */
+public final class DeviceOptions {
+
+    @Option(names = "--device", paramLabel = "PATH", defaultValue = "/dev/cdc-wdm0",
+            description = "QMI control device (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--proxy", description = "Talk to the modem through qmi-proxy (qmicli -p).")
+    boolean proxy;
+
+    /** The device path, validated (one-line error, BAD_INPUT). */
+    String device() {
+        return Validation.device(device);
+    }
+}
