@@ -78,8 +78,7 @@ final class DmsService implements ServiceHandler {
         if (!sim.present()) {
             return Reply.error(QmiError.NO_SIM);
         }
-        int status = !sim.pinEnabled() ? 3 : modem.pinRetries() == 0 ? 4 : modem.pinVerified() ? 2 : 1;
-        return Reply.ok(new Tlv.Writer().u8(status).u8(modem.pinRetries()).u8(modem.pukRetries()).tlv(0x11),
+        return Reply.ok(new Tlv.Writer().u8(modem.pin1State()).u8(modem.pinRetries()).u8(modem.pukRetries()).tlv(0x11),
                 new Tlv.Writer().u8(1).u8(3).u8(10).tlv(0x12));
     }
 }

@@ -179,8 +179,8 @@ final class ModemState {
 
     // ---- PIN ------------------------------------------------------------------------------------------
 
-    synchronized boolean pinVerified() {
-        return sim.verified();
+    synchronized int pin1State() {
+        return sim.pin1State();
     }
 
     synchronized int pinRetries() {
