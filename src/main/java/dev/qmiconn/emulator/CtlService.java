@@ -84,7 +84,7 @@ final class CtlService implements ServiceHandler {
     private static Reply setDataFormat(QmiMessage request, ModemState modem) {
         Tlv protocol = request.tlv(0x10).orElse(null);
         if (protocol == null) {
-            return Reply.ok(Tlv.u16(0x10, "raw-ip".equals(modem.linkLayer()) ? 2 : 1));
+            return Reply.ok(Tlv.u16(0x10, modem.linkLayerProtocol()));
         }
         if (protocol.length() != 2) {
             return Reply.error(QmiError.MALFORMED_MESSAGE);
@@ -93,7 +93,7 @@ final class CtlService implements ServiceHandler {
         if (value != 1 && value != 2) {
             return Reply.error(QmiError.INVALID_DATA_FORMAT);
         }
-        modem.setLinkLayer(value == 2 ? "raw-ip" : "802-3");
+        modem.setLinkLayerProtocol(value);
         return Reply.ok(Tlv.u16(0x10, value));
     }
 

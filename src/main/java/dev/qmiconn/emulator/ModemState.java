@@ -282,8 +282,13 @@ final class ModemState {
         return linkLayer;
     }
 
-    synchronized void setLinkLayer(String layer) {
-        linkLayer = layer;
+    /** The link layer as CTL Set Data Format and WDA number it alike: 1 802-3, 2 raw-ip. */
+    synchronized int linkLayerProtocol() {
+        return "raw-ip".equals(linkLayer) ? 2 : 1;
+    }
+
+    synchronized void setLinkLayerProtocol(int protocol) {
+        linkLayer = protocol == 2 ? "raw-ip" : "802-3";
     }
 
     EmulatedModem.SessionSettings settingsOf(ActiveSession s) {
