@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
@@ -26,7 +26,7 @@ public final class ModemEmulator implements EmulatedModem {
 
     private final ModemState state;
     private final CtlService ctl;
-    private final Map<Integer, ServiceHandler> services = new TreeMap<>();
+    private final NavigableMap<Integer, ServiceHandler> services = new TreeMap<>();
     private final UnixSocketServer server;
     private final ScheduledExecutorService ticker;
 
@@ -38,7 +38,7 @@ public final class ModemEmulator implements EmulatedModem {
             handlers.add(new WdaService());
         }
         handlers.forEach(h -> services.put(h.service(), h));
-        this.ctl = new CtlService(handlers);
+        this.ctl = new CtlService(services.navigableKeySet());
         this.server = socket == null ? null : new UnixSocketServer(socket, this::dispatch, state::present);
         state.onDevicePresence(present -> {
             if (!present) {
