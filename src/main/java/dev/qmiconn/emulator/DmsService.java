@@ -67,7 +67,7 @@ final class DmsService implements ServiceHandler {
         if (tlv == null || tlv.length() < 2) {
             return Reply.error(QmiError.MISSING_ARGUMENT);
         }
-        String pin = PinCodec.prefixedString(tlv.value(), 1);
+        String pin = tlv.prefixedString(1);
         QmiError result = modem.verifyPin(pin);
         Tlv retries = new Tlv.Writer().u8(modem.pinRetries()).u8(modem.pukRetries()).tlv(0x10);
         return result == QmiError.NONE ? Reply.ok() : Reply.error(result, retries);

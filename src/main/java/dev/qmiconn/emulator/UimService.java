@@ -54,7 +54,7 @@ final class UimService implements ServiceHandler {
         if (info == null || info.length() < 2) {
             return Reply.error(QmiError.MISSING_ARGUMENT);
         }
-        QmiError result = modem.verifyPin(PinCodec.prefixedString(info.value(), 1));
+        QmiError result = modem.verifyPin(info.prefixedString(1));
         Tlv retries = new Tlv.Writer().u8(modem.pinRetries()).u8(modem.pukRetries()).tlv(0x10);
         return result == QmiError.NONE ? Reply.ok(retries) : Reply.error(result, retries);
     }
