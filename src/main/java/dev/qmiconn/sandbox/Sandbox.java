@@ -47,7 +47,7 @@ public final class Sandbox implements AutoCloseable {
     private Sandbox(SandboxOptions options, CommandRunner runner) {
         this.runner = runner;
         this.names = SandboxNames.random();
-        this.layout = new SandboxLayout(options.baseDir().resolve(names.prefix().replace("-", "")));
+        this.layout = SandboxLayout.of(options.baseDir(), names);
         this.environment = environment(options.qmiConnHome());
         this.qmiConnHome = options.qmiConnHome();
         this.recorded = new StartedProcesses(layout.processesFile());
