@@ -76,21 +76,8 @@ final class ModemSide implements AutoCloseable {
 
     /** dnsmasq writes its PID file once its DHCP socket is bound; before that a DISCOVER would go unanswered. */
     private void awaitDnsmasq() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!dnsmasq.isAlive()) {
-                throw new SandboxException("dnsmasq exited: " + dnsmasq.stderr().strip());
-            }
-            try {
-                if (Files.exists(layout.dnsmasqPid()) && !Files.readString(layout.dnsmasqPid()).isBlank()) {
-                    return;
-                }
-            } catch (IOException e) {
-                // being written: look again
-            }
-            Sandbox.pause(Duration.ofMillis(10));
-        }
-        throw new SandboxException("dnsmasq did not start in 5 s: " + dnsmasq.stderr().strip());
+        ProcessStartup.await(dnsmasq, "dnsmasq",
+                () -> Files.exists(layout.dnsmasqPid()) && !Files.readString(layout.dnsmasqPid()).isBlank());
     }
 
     private void stopDnsmasq() {

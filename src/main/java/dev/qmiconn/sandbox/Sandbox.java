@@ -252,13 +252,4 @@ public final class Sandbox implements AutoCloseable {
             throw new SandboxException(e.getMessage(), e);
         }
     }
-
-    static void pause(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SandboxException("interrupted while building the sandbox", e);
-        }
-    }
 }
