@@ -1,6 +1,9 @@
 package dev.qmiconn.emulator;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -39,7 +42,8 @@ public final class ModemEmulator implements EmulatedModem {
         }
         handlers.forEach(h -> services.put(h.service(), h));
         this.ctl = new CtlService(services.navigableKeySet());
-        this.server = socket == null ? null : new UnixSocketServer(socket, this::dispatch, state::present);
+        this.server = socket == null ? null
+                : new UnixSocketServer(socket, "qmi-emulator", state::present, this::converse);
         state.onDevicePresence(present -> {
             if (!present) {
                 // The tty is gone: every open file on it sees hangup. socat exits when its connection
@@ -89,6 +93,25 @@ public final class ModemEmulator implements EmulatedModem {
             state.tick();
         } catch (RuntimeException e) {
             LOG.warn("emulator timeline tick failed", e);
+        }
+    }
+
+    /** QMUX frame in, answer (if any) out on the same connection; a malformed frame is dropped. */
+    private void converse(SocketChannel c) throws IOException {
+        InputStream in = Channels.newInputStream(c);
+        while (true) {
+            byte[] frame = QmuxCodec.readFrame(in);
+            QmiMessage request;
+            try {
+                request = QmuxCodec.decode(frame);
+            } catch (QmuxCodec.QmuxFormatException e) {
+                LOG.debug("dropping malformed frame: {}", e.getMessage());
+                continue;
+            }
+            Optional<QmiMessage> response = dispatch(request);
+            if (response.isPresent()) {
+                UnixSocketServer.writeFully(c, QmuxCodec.encode(response.get()));
+            }
         }
     }
 
