@@ -90,8 +90,9 @@ public final class StaleSandboxSweeper {
             }
         }
         awaitExit(killed);
-        for (String ns : List.of(names.hostNamespace(), names.modemNamespace())) {
-            runner.run(CommandSpec.of(Programs.path("ip"), "netns", "delete", ns));
+        List<String> failed = ModemSide.deleteNamespaces(runner, names);
+        if (!failed.isEmpty()) {
+            LOG.warn("stale sandbox {}: cannot delete {}", names.prefix(), failed);
         }
         WorkDirs.delete(layout.root());
     }
