@@ -26,7 +26,6 @@ final class ModemState {
     private final long startMillis;
 
     private boolean present = true;
-    private double poweredOnAt;
     private double onlineSince;
     private int operatingMode = MODE_ONLINE;
     private final Map<Integer, TreeSet<Integer>> clientIds = new HashMap<>();
@@ -59,9 +58,7 @@ final class ModemState {
 
     /** A fresh power-on: what a real dongle looks like after being plugged in again. */
     private void powerOn() {
-        double t = (clock.millis() - startMillis) / 1000.0;
-        poweredOnAt = t;
-        onlineSince = t;
+        onlineSince = now();
         operatingMode = MODE_ONLINE;
         clientIds.clear();
         lastCid.clear();
