@@ -21,6 +21,9 @@ final class ModemState {
     static final int MODE_LOW_POWER = 1;
     static final int MODE_RESET = 4;
 
+    /** The first packet data handle this modem gives out; later calls count up by 0x100. */
+    static final long FIRST_HANDLE = 0xD8A0_2F01L;
+
     final Scenario scenario;
     private final Clock clock;
     private final long startMillis;
@@ -250,7 +253,7 @@ final class ModemState {
     }
 
     synchronized ActiveSession startSession(int cid, int ipFamily, String apn, int auth, String username) {
-        lastHandle = lastHandle == 0 ? 0xD8A0_2F01L : (lastHandle + 0x100) & 0xFFFFFFFFL;
+        lastHandle = lastHandle == 0 ? FIRST_HANDLE : (lastHandle + 0x100) & 0xFFFFFFFFL;
         session = new ActiveSession(lastHandle, cid, now(), ipFamily, apn, auth, username);
         packets.sessionStarted(now());
         EmulatedModem.SessionSettings settings = settingsOf(session);
