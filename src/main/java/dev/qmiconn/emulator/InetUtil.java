@@ -6,13 +6,13 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /** Literal IP address parsing only (never a DNS lookup: the inputs must be literals). */
-final class InetUtil {
+public final class InetUtil {
 
     private InetUtil() {
     }
 
     /** Dotted quad to the unsigned 32-bit value QMI carries (as a guint32, host order of the number). */
-    static long ipv4(String dotted) {
+    public static long ipv4(String dotted) {
         String[] parts = dotted.split("\\.", -1);
         if (parts.length != 4) {
             throw new IllegalArgumentException("not an IPv4 address: '" + dotted + "'");
