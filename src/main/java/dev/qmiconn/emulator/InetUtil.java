@@ -33,7 +33,11 @@ public final class InetUtil {
         return v;
     }
 
-    static String mask(int prefix) {
+    /** 24 -> 255.255.255.0 */
+    public static String mask(int prefix) {
+        if (prefix < 0 || prefix > 32) {
+            throw new IllegalArgumentException("IPv4 prefix length out of range: " + prefix);
+        }
         long m = prefix == 0 ? 0 : (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
         return ((m >> 24) & 0xFF) + "." + ((m >> 16) & 0xFF) + "." + ((m >> 8) & 0xFF) + "." + (m & 0xFF);
     }
