@@ -1,8 +1,6 @@
 package dev.qmiconn.emulator;
 
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.NavigableSet;
 
 /**
  * The control service (service 0, always client id 0): version info, client id allocation and release,
@@ -17,11 +15,11 @@ final class CtlService implements ServiceHandler {
     static final int SET_DATA_FORMAT = 0x0026;
     static final int SYNC = 0x0027;
 
-    private final Map<Integer, ServiceHandler> services;
+    /** The modem's other services, ascending (a view of the emulator's own dispatch table). */
+    private final NavigableSet<Integer> services;
 
-    CtlService(List<ServiceHandler> services) {
-        this.services = new TreeMap<>();
-        services.forEach(s -> this.services.put(s.service(), s));
+    CtlService(NavigableSet<Integer> services) {
+        this.services = services;
     }
 
     @Override
@@ -47,7 +45,7 @@ final class CtlService implements ServiceHandler {
     private Reply versionInfo() {
         Tlv.Writer w = new Tlv.Writer().u8(services.size() + 1);
         w.u8(QmiMessage.CTL).u16(1).u16(5);
-        for (int service : services.keySet()) {
+        for (int service : services) {
             int[] version = versionOf(service);
             w.u8(service).u16(version[0]).u16(version[1]);
         }
@@ -71,7 +69,7 @@ final class CtlService implements ServiceHandler {
             return Reply.error(QmiError.MISSING_ARGUMENT);
         }
         int service = tlv.value()[0] & 0xFF;
-        if (!services.containsKey(service)) {
+        if (!services.contains(service)) {
             // The E397u-53 has no WDA: "QMI protocol error (31): 'InvalidServiceType'" (Metro PCS transcript).
             return Reply.error(QmiError.INVALID_SERVICE_TYPE);
         }
@@ -84,7 +82,7 @@ final class CtlService implements ServiceHandler {
     private static Reply setDataFormat(QmiMessage request, ModemState modem) {
         Tlv protocol = request.tlv(0x10).orElse(null);
         if (protocol == null) {
-            return Reply.ok(Tlv.u16(0x10, "raw-ip".equals(modem.linkLayer()) ? 2 : 1));
+            return Reply.ok(Tlv.u16(0x10, modem.linkLayerProtocol()));
         }
         if (protocol.length() != 2) {
             return Reply.error(QmiError.MALFORMED_MESSAGE);
@@ -93,7 +91,7 @@ final class CtlService implements ServiceHandler {
         if (value != 1 && value != 2) {
             return Reply.error(QmiError.INVALID_DATA_FORMAT);
         }
-        modem.setLinkLayer(value == 2 ? "raw-ip" : "802-3");
+        modem.setLinkLayerProtocol(value);
         return Reply.ok(Tlv.u16(0x10, value));
     }
 

@@ -67,7 +67,7 @@ final class DmsService implements ServiceHandler {
         if (tlv == null || tlv.length() < 2) {
             return Reply.error(QmiError.MISSING_ARGUMENT);
         }
-        String pin = PinCodec.prefixedString(tlv.value(), 1);
+        String pin = tlv.prefixedString(1);
         QmiError result = modem.verifyPin(pin);
         Tlv retries = new Tlv.Writer().u8(modem.pinRetries()).u8(modem.pukRetries()).tlv(0x10);
         return result == QmiError.NONE ? Reply.ok() : Reply.error(result, retries);
@@ -78,8 +78,7 @@ final class DmsService implements ServiceHandler {
         if (!sim.present()) {
             return Reply.error(QmiError.NO_SIM);
         }
-        int status = !sim.pinEnabled() ? 3 : modem.pinRetries() == 0 ? 4 : modem.pinVerified() ? 2 : 1;
-        return Reply.ok(new Tlv.Writer().u8(status).u8(modem.pinRetries()).u8(modem.pukRetries()).tlv(0x11),
+        return Reply.ok(new Tlv.Writer().u8(modem.pin1State()).u8(modem.pinRetries()).u8(modem.pukRetries()).tlv(0x11),
                 new Tlv.Writer().u8(1).u8(3).u8(10).tlv(0x12));
     }
 }

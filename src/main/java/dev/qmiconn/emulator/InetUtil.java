@@ -6,13 +6,13 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /** Literal IP address parsing only (never a DNS lookup: the inputs must be literals). */
-final class InetUtil {
+public final class InetUtil {
 
     private InetUtil() {
     }
 
     /** Dotted quad to the unsigned 32-bit value QMI carries (as a guint32, host order of the number). */
-    static long ipv4(String dotted) {
+    public static long ipv4(String dotted) {
         String[] parts = dotted.split("\\.", -1);
         if (parts.length != 4) {
             throw new IllegalArgumentException("not an IPv4 address: '" + dotted + "'");
@@ -33,7 +33,11 @@ final class InetUtil {
         return v;
     }
 
-    static String mask(int prefix) {
+    /** 24 -> 255.255.255.0 */
+    public static String mask(int prefix) {
+        if (prefix < 0 || prefix > 32) {
+            throw new IllegalArgumentException("IPv4 prefix length out of range: " + prefix);
+        }
         long m = prefix == 0 ? 0 : (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
         return ((m >> 24) & 0xFF) + "." + ((m >> 16) & 0xFF) + "." + ((m >> 8) & 0xFF) + "." + (m & 0xFF);
     }

@@ -1,10 +1,13 @@
 package dev.qmiconn.emulator;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
@@ -26,7 +29,7 @@ public final class ModemEmulator implements EmulatedModem {
 
     private final ModemState state;
     private final CtlService ctl;
-    private final Map<Integer, ServiceHandler> services = new TreeMap<>();
+    private final NavigableMap<Integer, ServiceHandler> services = new TreeMap<>();
     private final UnixSocketServer server;
     private final ScheduledExecutorService ticker;
 
@@ -38,8 +41,9 @@ public final class ModemEmulator implements EmulatedModem {
             handlers.add(new WdaService());
         }
         handlers.forEach(h -> services.put(h.service(), h));
-        this.ctl = new CtlService(handlers);
-        this.server = socket == null ? null : new UnixSocketServer(socket, this::dispatch, state::present);
+        this.ctl = new CtlService(services.navigableKeySet());
+        this.server = socket == null ? null
+                : new UnixSocketServer(socket, "qmi-emulator", state::present, this::converse);
         state.onDevicePresence(present -> {
             if (!present) {
                 // The tty is gone: every open file on it sees hangup. socat exits when its connection
@@ -89,6 +93,25 @@ public final class ModemEmulator implements EmulatedModem {
             state.tick();
         } catch (RuntimeException e) {
             LOG.warn("emulator timeline tick failed", e);
+        }
+    }
+
+    /** QMUX frame in, answer (if any) out on the same connection; a malformed frame is dropped. */
+    private void converse(SocketChannel c) throws IOException {
+        InputStream in = Channels.newInputStream(c);
+        while (true) {
+            byte[] frame = QmuxCodec.readFrame(in);
+            QmiMessage request;
+            try {
+                request = QmuxCodec.decode(frame);
+            } catch (QmuxCodec.QmuxFormatException e) {
+                LOG.debug("dropping malformed frame: {}", e.getMessage());
+                continue;
+            }
+            Optional<QmiMessage> response = dispatch(request);
+            if (response.isPresent()) {
+                UnixSocketServer.writeFully(c, QmuxCodec.encode(response.get()));
+            }
         }
     }
 

@@ -21,12 +21,14 @@ final class ModemState {
     static final int MODE_LOW_POWER = 1;
     static final int MODE_RESET = 4;
 
+    /** The first packet data handle this modem gives out; later calls count up by 0x100. */
+    static final long FIRST_HANDLE = 0xD8A0_2F01L;
+
     final Scenario scenario;
     private final Clock clock;
     private final long startMillis;
 
     private boolean present = true;
-    private double poweredOnAt;
     private double onlineSince;
     private int operatingMode = MODE_ONLINE;
     private final Map<Integer, TreeSet<Integer>> clientIds = new HashMap<>();
@@ -59,9 +61,7 @@ final class ModemState {
 
     /** A fresh power-on: what a real dongle looks like after being plugged in again. */
     private void powerOn() {
-        double t = (clock.millis() - startMillis) / 1000.0;
-        poweredOnAt = t;
-        onlineSince = t;
+        onlineSince = now();
         operatingMode = MODE_ONLINE;
         clientIds.clear();
         lastCid.clear();
@@ -179,8 +179,8 @@ final class ModemState {
 
     // ---- PIN ------------------------------------------------------------------------------------------
 
-    synchronized boolean pinVerified() {
-        return sim.verified();
+    synchronized int pin1State() {
+        return sim.pin1State();
     }
 
     synchronized int pinRetries() {
@@ -253,7 +253,7 @@ final class ModemState {
     }
 
     synchronized ActiveSession startSession(int cid, int ipFamily, String apn, int auth, String username) {
-        lastHandle = lastHandle == 0 ? 0xD8A0_2F01L : (lastHandle + 0x100) & 0xFFFFFFFFL;
+        lastHandle = lastHandle == 0 ? FIRST_HANDLE : (lastHandle + 0x100) & 0xFFFFFFFFL;
         session = new ActiveSession(lastHandle, cid, now(), ipFamily, apn, auth, username);
         packets.sessionStarted(now());
         EmulatedModem.SessionSettings settings = settingsOf(session);
@@ -282,8 +282,13 @@ final class ModemState {
         return linkLayer;
     }
 
-    synchronized void setLinkLayer(String layer) {
-        linkLayer = layer;
+    /** The link layer as CTL Set Data Format and WDA number it alike: 1 802-3, 2 raw-ip. */
+    synchronized int linkLayerProtocol() {
+        return "raw-ip".equals(linkLayer) ? 2 : 1;
+    }
+
+    synchronized void setLinkLayerProtocol(int protocol) {
+        linkLayer = protocol == 2 ? "raw-ip" : "802-3";
     }
 
     EmulatedModem.SessionSettings settingsOf(ActiveSession s) {

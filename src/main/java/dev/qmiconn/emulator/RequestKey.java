@@ -6,8 +6,8 @@ import java.util.Map;
 /** Parses {@code service/message} names used by no-answer faults: {@code wds/start-network}, {@code nas/0x0020}. */
 final class RequestKey {
 
-    private static final Map<String, Integer> SERVICES = Map.of("ctl", 0x00, "wds", 0x01, "dms", 0x02,
-            "nas", 0x03, "uim", 0x0B, "wda", 0x1A);
+    private static final Map<String, Integer> SERVICES = Map.of("ctl", QmiMessage.CTL, "wds", WdsService.SERVICE,
+            "dms", DmsService.SERVICE, "nas", NasService.SERVICE, "uim", UimService.SERVICE, "wda", WdaService.SERVICE);
 
     private static final Map<String, Integer> MESSAGES = Map.ofEntries(
             Map.entry("ctl/get-version-info", CtlService.GET_VERSION_INFO),

@@ -24,8 +24,12 @@ final class SimCard {
         return sim.present() && verified;
     }
 
-    boolean verified() {
-        return verified;
+    /**
+     * PIN1 as DMS (QmiDmsUimPinStatus) and UIM (QmiUimPinState) both number it: 1 enabled-not-verified,
+     * 2 enabled-verified, 3 disabled, 4 blocked.
+     */
+    int pin1State() {
+        return !sim.pinEnabled() ? 3 : pinRetries == 0 ? 4 : verified ? 2 : 1;
     }
 
     int pinRetries() {

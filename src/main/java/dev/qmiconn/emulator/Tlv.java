@@ -57,6 +57,19 @@ public record Tlv(int type, byte[] value) {
         return new Tlv(type, s.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The u8-length-prefixed string at {@code offset} of the value, as libqmi puts strings inside sequences
+     * (PIN values, PLMN names); the reading side of {@link Writer#prefixedString}. Cut short at the end.
+     */
+    public String prefixedString(int offset) {
+        if (offset >= value.length) {
+            return "";
+        }
+        int len = value[offset] & 0xFF;
+        int end = Math.min(value.length, offset + 1 + len);
+        return new String(value, offset + 1, end - offset - 1, StandardCharsets.UTF_8);
+    }
+
     /** The whole value as a string (top-level string TLVs carry no prefix). */
     public String asString() {
         return new String(value, StandardCharsets.UTF_8);

@@ -34,8 +34,7 @@ final class UimService implements ServiceHandler {
             return Reply.ok(w.tlv(0x10));
         }
         int retries = modem.pinRetries();
-        // QmiUimPinState: 1 enabled-not-verified, 2 enabled-verified, 3 disabled, 4 blocked
-        int pin1 = !sim.pinEnabled() ? 3 : retries == 0 ? 4 : modem.pinVerified() ? 2 : 1;
+        int pin1 = modem.pin1State();
         // QmiUimCardApplicationState: 2 pin1-or-upin-pin-required, 3 puk required, 7 ready
         int appState = pin1 == 1 ? 2 : pin1 == 4 ? 3 : 7;
         w.u16(0x0000).u16(0xFFFF).u16(0xFFFF).u16(0xFFFF); // GW primary: slot 0 app 0
@@ -55,7 +54,7 @@ final class UimService implements ServiceHandler {
         if (info == null || info.length() < 2) {
             return Reply.error(QmiError.MISSING_ARGUMENT);
         }
-        QmiError result = modem.verifyPin(PinCodec.prefixedString(info.value(), 1));
+        QmiError result = modem.verifyPin(info.prefixedString(1));
         Tlv retries = new Tlv.Writer().u8(modem.pinRetries()).u8(modem.pukRetries()).tlv(0x10);
         return result == QmiError.NONE ? Reply.ok(retries) : Reply.error(result, retries);
     }

@@ -2,55 +2,63 @@ package dev.qmiconn.emulator;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
-import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Accepts connections on a filesystem Unix socket (socat UNIX-CONNECT, one per socat process, possibly
- * many over time) and runs one reader thread per connection: frame in, answer out on the same connection.
+ * many over time) and runs one daemon thread per connection with the given {@link Conversation}. Serves both
+ * emulators: QMUX frames for the QMI modem, CR-terminated lines for the AT port.
  */
-final class UnixSocketServer implements AutoCloseable {
+public final class UnixSocketServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(UnixSocketServer.class);
 
+    /** Talks on one connection until the peer hangs up (EOF or a closed channel end it quietly). */
+    @FunctionalInterface
+    public interface Conversation {
+        void run(SocketChannel connection) throws IOException;
+    }
+
     private final Path path;
+    private final String name;
     private final ServerSocketChannel server;
-    private final Function<QmiMessage, Optional<QmiMessage>> dispatch;
-    private final BooleanSupplier present;
+    private final BooleanSupplier accepting;
+    private final Conversation conversation;
     private final Set<SocketChannel> connections = ConcurrentHashMap.newKeySet();
-    private final Thread acceptor;
     private volatile boolean closed;
 
-    UnixSocketServer(Path path, Function<QmiMessage, Optional<QmiMessage>> dispatch, BooleanSupplier present)
+    /**
+     * Binds {@code path} (replacing a stale socket file) and accepts until {@link #close()}; a connection made
+     * while {@code accepting} is false is closed at once (no device, nothing answers). {@code name} names the
+     * threads.
+     */
+    public UnixSocketServer(Path path, String name, BooleanSupplier accepting, Conversation conversation)
             throws IOException {
         this.path = path;
-        this.dispatch = dispatch;
-        this.present = present;
+        this.name = name;
+        this.accepting = accepting;
+        this.conversation = conversation;
         Files.deleteIfExists(path);
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(path));
-        acceptor = new Thread(this::acceptLoop, "qmi-emulator-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        daemon(this::acceptLoop, name + "-accept").start();
     }
 
-    Path path() {
+    public Path path() {
         return path;
     }
 
@@ -58,14 +66,12 @@ final class UnixSocketServer implements AutoCloseable {
         while (!closed) {
             try {
                 SocketChannel c = server.accept();
-                if (!present.getAsBoolean()) {
-                    c.close(); // no device, nothing answers
+                if (!accepting.getAsBoolean()) {
+                    c.close();
                     continue;
                 }
                 connections.add(c);
-                Thread t = new Thread(() -> serve(c), "qmi-emulator-conn");
-                t.setDaemon(true);
-                t.start();
+                daemon(() -> serve(c), name + "-conn").start();
             } catch (ClosedChannelException e) {
                 return;
             } catch (IOException e) {
@@ -78,21 +84,8 @@ final class UnixSocketServer implements AutoCloseable {
     }
 
     private void serve(SocketChannel c) {
-        try (c; InputStream in = Channels.newInputStream(c)) {
-            while (!closed) {
-                byte[] frame = QmuxCodec.readFrame(in);
-                QmiMessage request;
-                try {
-                    request = QmuxCodec.decode(frame);
-                } catch (QmuxCodec.QmuxFormatException e) {
-                    LOG.debug("dropping malformed frame: {}", e.getMessage());
-                    continue;
-                }
-                Optional<QmiMessage> response = dispatch.apply(request);
-                if (response.isPresent()) {
-                    write(c, QmuxCodec.encode(response.get()));
-                }
-            }
+        try (c) {
+            conversation.run(c);
         } catch (EOFException | ClosedChannelException e) {
             LOG.debug("connection on {} closed", path);
         } catch (IOException | RuntimeException e) {
@@ -104,13 +97,20 @@ final class UnixSocketServer implements AutoCloseable {
         }
     }
 
-    private static void write(SocketChannel c, byte[] bytes) throws IOException {
-        synchronized (c) {
-            ByteBuffer b = ByteBuffer.wrap(bytes);
+    /** Writes all of {@code bytes}; one writer at a time per channel (replies and timed reports interleave). */
+    public static void writeFully(WritableByteChannel out, byte[] bytes) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        synchronized (out) {
             while (b.hasRemaining()) {
-                c.write(b);
+                out.write(b);
             }
         }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 
     /** Hangs up every open connection (the device vanished). */

@@ -34,14 +34,13 @@ final class WdaService implements ServiceHandler {
             if (value != 1 && value != 2) {
                 return Reply.error(QmiError.INVALID_QMI_COMMAND);
             }
-            modem.setLinkLayer(value == 2 ? "raw-ip" : "802-3");
+            modem.setLinkLayerProtocol(value);
         }
         return format(modem);
     }
 
     /** QoS off, link layer (QmiWdaLinkLayerProtocol: 1 802-3, 2 raw-ip), no aggregation either way. */
     private static Reply format(ModemState modem) {
-        int layer = "raw-ip".equals(modem.linkLayer()) ? 2 : 1;
-        return Reply.ok(Tlv.u8(0x10, 0), Tlv.u32(0x11, layer), Tlv.u32(0x12, 0), Tlv.u32(0x13, 0));
+        return Reply.ok(Tlv.u8(0x10, 0), Tlv.u32(0x11, modem.linkLayerProtocol()), Tlv.u32(0x12, 0), Tlv.u32(0x13, 0));
     }
 }

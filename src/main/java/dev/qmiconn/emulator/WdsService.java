@@ -48,7 +48,7 @@ final class WdsService implements ServiceHandler {
         }
         // A handle this modem gave out earlier whose call is gone already (dropped, stopped): no effect.
         if (live.isEmpty() && (handle == GLOBAL_HANDLE || (handle != 0 && handle <= modem.lastHandle()
-                && handle >= 0xD8A0_2F01L))) {
+                && handle >= ModemState.FIRST_HANDLE))) {
             return Reply.error(QmiError.NO_EFFECT);
         }
         return Reply.error(QmiError.INVALID_HANDLE);

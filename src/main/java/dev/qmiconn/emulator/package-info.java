@@ -30,6 +30,6 @@
  * recoverAfterSeconds), {@code device-vanish} (fromSeconds, returnAtSeconds), {@code no-answer} (request
  * such as {@code wds/start-network}), each within fromSeconds..untilSeconds and at most {@code times}; and
  * {@code clientIdLimit} per service. Time comes from an injectable {@link java.time.Clock}
- * ({@link dev.qmiconn.emulator.ManualClock} plus {@code tick()} in tests).
+ * (the tests' ManualClock plus {@code tick()}).
  */
 package dev.qmiconn.emulator;

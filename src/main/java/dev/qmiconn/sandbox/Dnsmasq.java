@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.qmiconn.emulator.EmulatedModem.SessionSettings;
+import dev.qmiconn.emulator.InetUtil;
 
 /**
  * The argv of the dnsmasq that plays the modem's DHCP server on mdm0: it leases exactly the one address the
@@ -27,7 +28,7 @@ final class Dnsmasq {
                 "--keep-in-foreground", "--conf-file=/dev/null", "--no-resolv", "--no-hosts", "--port=0",
                 "--interface=" + MODEM_IFACE, "--bind-interfaces", "--no-ping", "--dhcp-ignore-clid",
                 "--dhcp-authoritative", "--log-facility=-", "--user=root", "--group=root",
-                "--dhcp-range=" + s.address() + "," + s.address() + "," + netmask(s.prefixLength()) + ",1h",
+                "--dhcp-range=" + s.address() + "," + s.address() + "," + InetUtil.mask(s.prefixLength()) + ",1h",
                 "--dhcp-option=option:router," + s.gateway()));
         String dns = s.dns2() == null || s.dns2().isBlank() ? s.dns1() : s.dns1() + "," + s.dns2();
         if (dns != null && !dns.isBlank()) {
@@ -39,14 +40,5 @@ final class Dnsmasq {
         argv.add("--dhcp-leasefile=" + leaseFile);
         argv.add("--pid-file=" + pidFile);
         return argv;
-    }
-
-    /** 24 -> 255.255.255.0 */
-    static String netmask(int prefixLength) {
-        if (prefixLength < 0 || prefixLength > 32) {
-            throw new IllegalArgumentException("IPv4 prefix length out of range: " + prefixLength);
-        }
-        long mask = prefixLength == 0 ? 0 : (0xFFFFFFFFL << (32 - prefixLength)) & 0xFFFFFFFFL;
-        return (mask >> 24 & 0xFF) + "." + (mask >> 16 & 0xFF) + "." + (mask >> 8 & 0xFF) + "." + (mask & 0xFF);
     }
 }

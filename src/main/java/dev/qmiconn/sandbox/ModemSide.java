@@ -76,21 +76,8 @@ final class ModemSide implements AutoCloseable {
 
     /** dnsmasq writes its PID file once its DHCP socket is bound; before that a DISCOVER would go unanswered. */
     private void awaitDnsmasq() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!dnsmasq.isAlive()) {
-                throw new SandboxException("dnsmasq exited: " + dnsmasq.stderr().strip());
-            }
-            try {
-                if (Files.exists(layout.dnsmasqPid()) && !Files.readString(layout.dnsmasqPid()).isBlank()) {
-                    return;
-                }
-            } catch (IOException e) {
-                // being written: look again
-            }
-            Sandbox.pause(Duration.ofMillis(10));
-        }
-        throw new SandboxException("dnsmasq did not start in 5 s: " + dnsmasq.stderr().strip());
+        ProcessStartup.await(dnsmasq, "dnsmasq",
+                () -> Files.exists(layout.dnsmasqPid()) && !Files.readString(layout.dnsmasqPid()).isBlank());
     }
 
     private void stopDnsmasq() {
@@ -114,19 +101,29 @@ final class ModemSide implements AutoCloseable {
     public synchronized void close() {
         closed = true;
         stopDnsmasq();
-        List<String> failed = new ArrayList<>();
-        for (String ns : List.of(names.hostNamespace(), names.modemNamespace())) {
-            CommandResult r = ip("netns", "delete", ns);
-            if (!r.succeeded() && !r.stderr().contains("No such file")) {
-                failed.add(ns + ": " + r.stderr().strip());
-            }
-        }
+        List<String> failed = deleteNamespaces(runner, names);
         if (!failed.isEmpty()) {
             throw new SandboxException("cannot delete network namespace(s) " + failed);
         }
     }
 
+    /** Deletes both namespaces of {@code names} (also for the sweeper); returns "ns: error" for each that failed. */
+    static List<String> deleteNamespaces(CommandRunner runner, SandboxNames names) {
+        List<String> failed = new ArrayList<>();
+        for (String ns : List.of(names.hostNamespace(), names.modemNamespace())) {
+            CommandResult r = ip(runner, "netns", "delete", ns);
+            if (!r.succeeded() && !r.stderr().contains("No such file")) {
+                failed.add(ns + ": " + r.stderr().strip());
+            }
+        }
+        return failed;
+    }
+
     private CommandResult ip(String... args) {
+        return ip(runner, args);
+    }
+
+    private static CommandResult ip(CommandRunner runner, String... args) {
         List<String> argv = new ArrayList<>(List.of(Programs.path("ip")));
         argv.addAll(List.of(args));
         return runner.run(new CommandSpec(argv, STEP_TIMEOUT, null, null));

@@ -49,21 +49,8 @@ final class MountNamespace implements AutoCloseable {
     /** ip and unshare exec in place, so the holder's PID becomes {@code sleep} once the namespace exists. */
     private void awaitHolder() {
         Path comm = Path.of("/proc", Long.toString(holder.pid()), "comm");
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!holder.isAlive()) {
-                throw new SandboxException("the mount namespace holder exited: " + holder.stderr().strip());
-            }
-            try {
-                if (Files.readString(comm).strip().equals("sleep")) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not there yet or already gone: the loop looks again
-            }
-            Sandbox.pause(Duration.ofMillis(10));
-        }
-        throw new SandboxException("the mount namespace holder did not start in 5 s");
+        ProcessStartup.await(holder, "the mount namespace holder",
+                () -> Files.readString(comm).strip().equals("sleep"));
     }
 
     long pid() {

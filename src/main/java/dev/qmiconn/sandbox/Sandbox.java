@@ -47,7 +47,7 @@ public final class Sandbox implements AutoCloseable {
     private Sandbox(SandboxOptions options, CommandRunner runner) {
         this.runner = runner;
         this.names = SandboxNames.random();
-        this.layout = new SandboxLayout(options.baseDir().resolve(names.prefix().replace("-", "")));
+        this.layout = SandboxLayout.of(options.baseDir(), names);
         this.environment = environment(options.qmiConnHome());
         this.qmiConnHome = options.qmiConnHome();
         this.recorded = new StartedProcesses(layout.processesFile());
@@ -250,15 +250,6 @@ public final class Sandbox implements AutoCloseable {
             return b;
         } catch (IllegalStateException e) {
             throw new SandboxException(e.getMessage(), e);
-        }
-    }
-
-    static void pause(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SandboxException("interrupted while building the sandbox", e);
         }
     }
 }

@@ -12,6 +12,11 @@ import java.nio.file.Path;
  */
 public record SandboxLayout(Path root) {
 
+    /** The work directory of sandbox {@code names} under {@code baseDir}: the prefix without its dash. */
+    static SandboxLayout of(Path baseDir, SandboxNames names) {
+        return new SandboxLayout(baseDir.resolve(names.prefix().replace("-", "")));
+    }
+
     public Path socket() { return root.resolve("emu.sock"); }
     /** socat's symlink to the pty slave that plays /dev/cdc-wdm0. */
     public Path ptyLink() { return root.resolve("cdc-wdm0"); }

@@ -67,12 +67,8 @@ public final class StaleSandboxSweeper {
         return removed;
     }
 
-    private Path dirOf(SandboxNames names) {
-        return baseDir.resolve(names.prefix().replace("-", ""));
-    }
-
     private boolean isStale(SandboxNames names) {
-        Path owner = new SandboxLayout(dirOf(names)).ownerFile();
+        Path owner = SandboxLayout.of(baseDir, names).ownerFile();
         try {
             long pid = Long.parseLong(Files.readString(owner).strip());
             return ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
@@ -83,8 +79,9 @@ public final class StaleSandboxSweeper {
 
     private void remove(SandboxNames names) {
         LOG.info("removing stale sandbox {}", names.prefix());
+        SandboxLayout layout = SandboxLayout.of(baseDir, names);
         List<ProcessHandle> killed = new ArrayList<>();
-        for (StartedProcesses.Entry e : StartedProcesses.read(new SandboxLayout(dirOf(names)).processesFile())) {
+        for (StartedProcesses.Entry e : StartedProcesses.read(layout.processesFile())) {
             if (StartedProcesses.isSameProcess(e)) {
                 ProcessHandle.of(e.pid()).ifPresent(p -> {
                     p.destroyForcibly();
@@ -93,10 +90,11 @@ public final class StaleSandboxSweeper {
             }
         }
         awaitExit(killed);
-        for (String ns : List.of(names.hostNamespace(), names.modemNamespace())) {
-            runner.run(CommandSpec.of(Programs.path("ip"), "netns", "delete", ns));
+        List<String> failed = ModemSide.deleteNamespaces(runner, names);
+        if (!failed.isEmpty()) {
+            LOG.warn("stale sandbox {}: cannot delete {}", names.prefix(), failed);
         }
-        WorkDirs.delete(dirOf(names));
+        WorkDirs.delete(layout.root());
     }
 
     /** A namespace is only gone once the last process in it has exited. */

@@ -68,8 +68,8 @@ final class QmicliRig implements AutoCloseable {
     }
 
     /**
-     * Writes a run as test-fixtures/qmicli/1.32.2/ACTION/emulator-CASE.out (+ .err, + .exit when not 0)
-     * under $QMI_CONN_RECORD_FIXTURES. The pty path (a temp dir) is written as /dev/cdc-wdm0, the path the
+     * Writes a run as ACTION/emulator-CASE.out (+ .err, + .exit when not 0, see {@link QmicliFixtureFiles})
+     * under $QMI_CONN_RECORD_FIXTURES (e.g. test-fixtures/qmicli/1.32.2). The pty path (a temp dir) is written as /dev/cdc-wdm0, the path the
      * tool has on a Pi; nothing else is changed.
      */
     void record(String action, String caseName, CommandResult r) throws IOException {
@@ -77,16 +77,7 @@ final class QmicliRig implements AutoCloseable {
         if (root == null || root.isBlank()) {
             return;
         }
-        Path folder = Path.of(root, action);
-        Files.createDirectories(folder);
-        String base = "emulator-" + caseName;
-        Files.writeString(folder.resolve(base + ".out"), devicePath(r.stdout()));
-        if (!r.stderr().isEmpty()) {
-            Files.writeString(folder.resolve(base + ".err"), devicePath(r.stderr()));
-        }
-        if (r.exitCode() != 0) {
-            Files.writeString(folder.resolve(base + ".exit"), r.exitCode() + "\n");
-        }
+        QmicliFixtureFiles.write(Path.of(root), action, "emulator-" + caseName, r, this::devicePath);
     }
 
     private String devicePath(String text) {

@@ -87,6 +87,6 @@ class QmuxCodecTest {
         assertEquals("01efcdd8", HEX.formatHex(Tlv.u32(1, 0xD8CDEF01L).value()));
         assertEquals("03616263", HEX.formatHex(new Tlv.Writer().prefixedString("abc").bytes()));
         assertEquals("0100" + "0e00", HEX.formatHex(QmiError.CALL_FAILED.resultTlv().value()));
-        assertEquals("1234", PinCodec.prefixedString(HEX.parseHex("0004313233345a"), 1));
+        assertEquals("1234", new Tlv(0x01, HEX.parseHex("0004313233345a")).prefixedString(1));
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.qmiconn.emulator.EmulatedModem.SessionSettings;
+import dev.qmiconn.emulator.InetUtil;
 
 class DnsmasqTest {
 
@@ -45,10 +46,10 @@ class DnsmasqTest {
 
     @Test
     void should_turn_prefix_lengths_into_netmasks() {
-        assertEquals("255.255.255.0", Dnsmasq.netmask(24));
-        assertEquals("255.255.255.252", Dnsmasq.netmask(30));
-        assertEquals("0.0.0.0", Dnsmasq.netmask(0));
-        assertEquals("255.255.255.255", Dnsmasq.netmask(32));
-        assertThrows(IllegalArgumentException.class, () -> Dnsmasq.netmask(33));
+        assertEquals("255.255.255.0", InetUtil.mask(24));
+        assertEquals("255.255.255.252", InetUtil.mask(30));
+        assertEquals("0.0.0.0", InetUtil.mask(0));
+        assertEquals("255.255.255.255", InetUtil.mask(32));
+        assertThrows(IllegalArgumentException.class, () -> InetUtil.mask(33));
     }
 }

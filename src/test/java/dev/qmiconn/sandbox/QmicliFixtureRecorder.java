@@ -10,10 +10,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 
 import dev.qmiconn.emulator.ModemEmulator;
+import dev.qmiconn.emulator.QmicliFixtureFiles;
 import dev.qmiconn.process.CommandResult;
 import dev.qmiconn.process.CommandSpec;
 import dev.qmiconn.process.ExecRunner;
@@ -85,15 +87,6 @@ class QmicliFixtureRecorder {
     }
 
     private static Path save(Path root, String action, String name, CommandResult r) throws IOException {
-        Path dir = Files.createDirectories(root.resolve(action));
-        Path out = dir.resolve(name + ".out");
-        Files.writeString(out, r.stdout());
-        if (!r.stderr().isEmpty()) {
-            Files.writeString(dir.resolve(name + ".err"), r.stderr());
-        }
-        if (r.exitCode() != 0) {
-            Files.writeString(dir.resolve(name + ".exit"), (r.timedOut() ? "timeout" : r.exitCode()) + "\n");
-        }
-        return out;
+        return QmicliFixtureFiles.write(root, action, name, r, UnaryOperator.identity());
     }
 }

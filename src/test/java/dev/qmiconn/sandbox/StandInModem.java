@@ -2,19 +2,17 @@ package dev.qmiconn.sandbox;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import dev.qmiconn.emulator.EmulatedModem;
+import dev.qmiconn.emulator.UnixSocketServer;
 
 /**
  * The socket side without QMI: accepts socat's connection and counts the bytes qmicli writes. Lets the sandbox's
@@ -23,42 +21,30 @@ import dev.qmiconn.emulator.EmulatedModem;
  */
 public final class StandInModem implements EmulatedModem {
 
-    private final Path socket;
-    private final ServerSocketChannel server;
+    private final UnixSocketServer server;
     private final List<Consumer<Optional<SessionSettings>>> sessionListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Boolean>> presenceListeners = new CopyOnWriteArrayList<>();
     private volatile Optional<SessionSettings> session = Optional.empty();
-    private volatile long bytesReceived;
+    private final AtomicLong bytesReceived = new AtomicLong();
 
     private StandInModem(Path socket) throws IOException {
-        this.socket = socket;
-        Files.deleteIfExists(socket);
-        server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        server.bind(UnixDomainSocketAddress.of(socket));
-        Thread t = new Thread(this::serve, "stand-in-modem");
-        t.setDaemon(true);
-        t.start();
+        server = new UnixSocketServer(socket, "stand-in-modem", () -> true, this::count);
     }
 
     public static StandInModem start(String scenario, Path socket) throws IOException {
         return new StandInModem(socket);
     }
 
-    private void serve() {
-        while (server.isOpen()) {
-            try (SocketChannel c = server.accept(); InputStream in = Channels.newInputStream(c)) {
-                byte[] buf = new byte[4096];
-                int n;
-                while ((n = in.read(buf)) > 0) {
-                    bytesReceived += n;
-                }
-            } catch (IOException e) {
-                // closed: the loop ends when the server is closed
-            }
+    private void count(SocketChannel c) throws IOException {
+        InputStream in = Channels.newInputStream(c);
+        byte[] buf = new byte[4096];
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            bytesReceived.addAndGet(n);
         }
     }
 
-    long bytesReceived() { return bytesReceived; }
+    long bytesReceived() { return bytesReceived.get(); }
 
     public void setSession(Optional<SessionSettings> s) {
         session = s;
@@ -69,7 +55,7 @@ public final class StandInModem implements EmulatedModem {
         presenceListeners.forEach(l -> l.accept(present));
     }
 
-    @Override public Path socket() { return socket; }
+    @Override public Path socket() { return server.path(); }
     @Override public String scenarioName() { return "stand-in"; }
     @Override public int liveClientIds() { return 0; }
     @Override public int liveSessions() { return session.isPresent() ? 1 : 0; }
@@ -80,11 +66,6 @@ public final class StandInModem implements EmulatedModem {
 
     @Override
     public void close() {
-        try {
-            server.close();
-            Files.deleteIfExists(socket);
-        } catch (IOException e) {
-            // already gone
-        }
+        server.close(); // also removes the socket file
     }
 }

@@ -1,15 +1,10 @@
 package dev.qmiconn.emulator.at;
 
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,9 +16,12 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.qmiconn.emulator.UnixSocketServer;
+
 /**
- * Serves an {@link AtModemEmulator} on a filesystem Unix socket, the same transport as the QMI emulator:
- * {@code socat PTY,link=DIR/ttyUSB0,raw,echo=0 UNIX-CONNECT:DIR/at.sock} turns it into a serial port. Commands
+ * Serves an {@link AtModemEmulator} on a filesystem Unix socket through the QMI emulator's own
+ * {@link UnixSocketServer}: {@code socat PTY,link=DIR/ttyUSB0,raw,echo=0 UNIX-CONNECT:DIR/at.sock} (a
+ * {@link dev.qmiconn.emulator.PtyBridge}) turns it into a serial port. Commands
  * end with CR (a LF is ignored, like the firmware does). Also serves any channel pair ({@link #serve}) so fast
  * tests can use an in-memory pipe.
  */
@@ -35,8 +33,7 @@ public final class AtEmulatorServer implements AutoCloseable {
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "at-emu-timer"));
     private final List<AutoCloseable> open = new CopyOnWriteArrayList<>();
-    private ServerSocketChannel server;
-    private Path socket;
+    private UnixSocketServer server;
 
     public AtEmulatorServer(AtScenario scenario) {
         this.modem = new AtModemEmulator(scenario);
@@ -48,26 +45,12 @@ public final class AtEmulatorServer implements AutoCloseable {
 
     /** Binds {@code socketPath} and accepts connections (socat makes one) until {@link #close()}. */
     public AtEmulatorServer listen(Path socketPath) throws IOException {
-        Files.deleteIfExists(socketPath);
-        server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        server.bind(UnixDomainSocketAddress.of(socketPath));
-        socket = socketPath;
-        open.add(server);
-        daemon(() -> {
-            try {
-                while (server.isOpen()) {
-                    SocketChannel c = server.accept();
-                    serve(c, c);
-                }
-            } catch (IOException e) {
-                LOG.debug("AT emulator stopped accepting: {}", e.getMessage());
-            }
-        }, "at-emu-accept").start();
+        server = new UnixSocketServer(socketPath, "at-emu", () -> true, c -> converse(c, c));
         return this;
     }
 
     public Path socket() {
-        return socket;
+        return server == null ? null : server.path();
     }
 
     /** Answers commands read from {@code in} on {@code out}, on its own daemon thread. */
@@ -126,12 +109,7 @@ public final class AtEmulatorServer implements AutoCloseable {
         if (text.isEmpty()) {
             return;
         }
-        ByteBuffer b = ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII));
-        synchronized (out) {
-            while (b.hasRemaining()) {
-                out.write(b);
-            }
-        }
+        UnixSocketServer.writeFully(out, text.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static void sleep(Duration d) {
@@ -158,12 +136,8 @@ public final class AtEmulatorServer implements AutoCloseable {
                 // best effort on shutdown
             }
         }
-        if (socket != null) {
-            try {
-                Files.deleteIfExists(socket);
-            } catch (IOException ignored) {
-                // the test's temp dir goes away anyway
-            }
+        if (server != null) {
+            server.close(); // hangs up socat's connection and removes the socket file
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.qmiconn.at.DhcpSettings;
+import dev.qmiconn.emulator.InetUtil;
 
 /**
  * The state of an emulated Huawei E397u-53 AT port and its answers, byte for byte as the firmware frames them
@@ -185,10 +186,7 @@ public final class AtModemEmulator {
     }
 
     private static String hex(String dotted) {
-        String[] p = dotted.split("\\.");
-        int v = (Integer.parseInt(p[0]) << 24) | (Integer.parseInt(p[1]) << 16) | (Integer.parseInt(p[2]) << 8)
-                | Integer.parseInt(p[3]);
-        return Integer.toHexString(Integer.reverseBytes(v));
+        return Integer.toHexString(Integer.reverseBytes((int) InetUtil.ipv4(dotted)));
     }
 
     /** What the modem prints right after power-up on its AT port. */

@@ -62,17 +62,11 @@ public record AtScenario(boolean echo, Sim sim, boolean registered, int rssi, Se
 
     public AtScenario withSilent(String... prefixes) {
         return new AtScenario(echo, sim, registered, rssi, apns, connectDelay, replyDelay, Set.of(prefixes),
-                unsolicited, dhcp,
-                unsupported);
+                unsolicited, dhcp, unsupported);
     }
 
     public AtScenario withUnsolicited(boolean on) {
         return new AtScenario(echo, sim, registered, rssi, apns, connectDelay, replyDelay, silent, on, dhcp,
-                unsupported);
-    }
-
-    public AtScenario withDhcp(DhcpSettings d) {
-        return new AtScenario(echo, sim, registered, rssi, apns, connectDelay, replyDelay, silent, unsolicited, d,
                 unsupported);
     }
 
