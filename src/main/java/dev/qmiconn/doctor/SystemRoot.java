@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import dev.qmiconn.process.ProgramPath;
 
 /**
  * The machine doctor looks at, as files under a root prefix ({@code --root DIR}, default {@code /}), so the
@@ -18,9 +19,6 @@ import java.util.stream.Stream;
 public final class SystemRoot {
 
     /** Where ifupdown, the shell and qmi-network look for programs (Debian's default root PATH). */
-    static final List<String> PROGRAM_DIRS = List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin",
-            "/sbin", "/bin");
-
     private final Path root;
 
     public SystemRoot(Path root) {
@@ -107,9 +105,9 @@ public final class SystemRoot {
         }
     }
 
-    /** The first executable named {@code program} in {@link #PROGRAM_DIRS}, as a system path. */
+    /** The first executable named {@code program} in {@link ProgramPath#SYSTEM_DIRS}, as a system path. */
     public Optional<String> findProgram(String program) {
-        for (String dir : PROGRAM_DIRS) {
+        for (String dir : ProgramPath.SYSTEM_DIRS) {
             String candidate = dir + "/" + program;
             Path p = path(candidate);
             // Debian's udhcpc is a symlink to /bin/busybox: follow links, but a directory is no program.

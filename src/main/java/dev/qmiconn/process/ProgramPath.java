@@ -3,6 +3,7 @@ package dev.qmiconn.process;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,6 +11,13 @@ import java.util.Optional;
  * directory holding an executable regular file of that name; an empty entry is the working directory.
  */
 public final class ProgramPath {
+
+    /** Debian's system program directories, in root's PATH order (where qmicli, ip, udhcpc, dnsmasq live). */
+    public static final List<String> SYSTEM_DIRS = List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin",
+            "/usr/bin", "/sbin", "/bin");
+
+    /** {@link #SYSTEM_DIRS} as a PATH value. */
+    public static final String SYSTEM_PATH = String.join(File.pathSeparator, SYSTEM_DIRS);
 
     private ProgramPath() {
     }

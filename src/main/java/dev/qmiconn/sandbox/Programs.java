@@ -4,12 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import dev.qmiconn.process.ProgramPath;
 
 /** Finds the system programs the sandbox drives; /usr/sbin is not on every user's PATH, so look there too. */
 final class Programs {
 
-    static final List<String> SYSTEM_PATH = List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin",
-            "/sbin", "/bin");
     /** What the sandbox needs on the host; qmicli and friends only matter to the command run inside. */
     static final List<String> REQUIRED = List.of("ip", "nsenter", "unshare", "mount", "umount", "socat", "dnsmasq",
             "sleep");
@@ -18,7 +17,7 @@ final class Programs {
     }
 
     static Optional<Path> find(String name) {
-        return SYSTEM_PATH.stream().map(dir -> Path.of(dir, name)).filter(Files::isExecutable).findFirst();
+        return ProgramPath.SYSTEM_DIRS.stream().map(dir -> Path.of(dir, name)).filter(Files::isExecutable).findFirst();
     }
 
     /** The absolute path when found, else the bare name (the runner then reports it as missing, exit 127). */

@@ -19,6 +19,7 @@ import dev.qmiconn.emulator.PtyBridge;
 import dev.qmiconn.process.BackgroundProcess;
 import dev.qmiconn.process.CommandResult;
 import dev.qmiconn.process.CommandRunner;
+import dev.qmiconn.process.ProgramPath;
 
 /**
  * A Raspberry Pi with an emulated QMI modem plugged in, built from namespaces on this machine: the real qmicli,
@@ -101,7 +102,7 @@ public final class Sandbox implements AutoCloseable {
 
     private static Map<String, String> environment(Path home) {
         Map<String, String> env = new LinkedHashMap<>();
-        String path = String.join(":", Programs.SYSTEM_PATH);
+        String path = ProgramPath.SYSTEM_PATH;
         if (home != null) {
             env.put("QMI_CONN_HOME", home.toString());
             path = home.resolve("bin") + ":" + path;

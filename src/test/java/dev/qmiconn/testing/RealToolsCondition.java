@@ -8,12 +8,10 @@ import java.util.List;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import dev.qmiconn.process.ProgramPath;
 
 /** Skips a {@link RealTools} test where it cannot run, or fails it when CI=true (a skip there hides a gap). */
 public final class RealToolsCondition implements ExecutionCondition {
-
-    private static final List<String> SEARCH_PATH = List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin",
-            "/usr/bin", "/sbin", "/bin");
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -50,7 +48,7 @@ public final class RealToolsCondition implements ExecutionCondition {
     }
 
     public static Path which(String tool) {
-        for (String dir : SEARCH_PATH) {
+        for (String dir : ProgramPath.SYSTEM_DIRS) {
             Path p = Path.of(dir, tool);
             if (Files.isExecutable(p)) {
                 return p;
