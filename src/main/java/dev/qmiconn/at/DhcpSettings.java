@@ -22,19 +22,13 @@ public record DhcpSettings(String address, String netmask, String gateway, Strin
 
     /** True when the modem has no session yet: E397u-53 firmware reports all zeros before the call is up. */
     public boolean hasAddress() {
-        return toInt(address) != 0;
+        return Ipv4.toLong(address) != 0;
     }
 
     /** Whether the gateway sits inside the address's own subnet (else the route needs {@code onlink}). */
     public boolean gatewayOnSubnet() {
-        int mask = toInt(netmask);
-        return (toInt(address) & mask) == (toInt(gateway) & mask);
-    }
-
-    static int toInt(String dotted) {
-        String[] p = dotted.split("\\.");
-        return (Integer.parseInt(p[0]) << 24) | (Integer.parseInt(p[1]) << 16) | (Integer.parseInt(p[2]) << 8)
-                | Integer.parseInt(p[3]);
+        long mask = Ipv4.toLong(netmask);
+        return (Ipv4.toLong(address) & mask) == (Ipv4.toLong(gateway) & mask);
     }
 
     static String dotted(int value) {

@@ -44,7 +44,8 @@ public final class Ipv4 {
         return prefix;
     }
 
-    static long toLong(String quad) {
+    /** 10.0.0.1 -> 0x0A000001 (the caller has validated the quad). */
+    public static long toLong(String quad) {
         long v = 0;
         for (String part : quad.split("\\.")) {
             v = (v << 8) | Integer.parseInt(part);
