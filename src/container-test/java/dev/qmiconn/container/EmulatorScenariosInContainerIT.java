@@ -18,7 +18,7 @@ import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.images.builder.ImageFromDockerfile;
 
-import dev.qmiconn.cli.ExitCode;
+import dev.qmiconn.error.ExitCode;
 
 /**
  * The container tier (Maven profile {@code container-tests}, not in the default build): the built .deb installed

@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.qmiconn.cli.ExitCode;
-import dev.qmiconn.cli.QmiConnException;
+import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.config.Validation;
 import dev.qmiconn.process.CommandRunner;
 
@@ -122,7 +122,7 @@ public final class AtBringUp {
     }
 
     /** 3GPP TS 24.008 session-management causes the network gives a refused NDISDUP. */
-    static String cause(int code) {
+    public static String cause(int code) {
         return switch (code) {
             case 26 -> " (insufficient resources)";
             case 27 -> " (missing or unknown APN)";

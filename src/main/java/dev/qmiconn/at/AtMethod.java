@@ -1,12 +1,13 @@
 package dev.qmiconn.at;
 
+
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.qmiconn.cli.ExitCode;
-import dev.qmiconn.cli.QmiConnException;
+import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.config.Validation;
 import dev.qmiconn.connect.DnsBlock;
 import dev.qmiconn.connect.Paths;
@@ -48,7 +49,7 @@ public final class AtMethod {
         return "at-" + iface;
     }
 
-    public void up(AtPortOptions port, String apn, String ifaceOption, Duration timeout, boolean dnsApply,
+    public void up(java.util.function.Supplier<AtModem> port, String apn, String ifaceOption, Duration timeout, boolean dnsApply,
                    Paths paths) {
         if (apn == null) {
             throw new QmiConnException(ExitCode.BAD_INPUT, "APN is empty: give --apn NAME (the AT path needs one)");
@@ -57,7 +58,7 @@ public final class AtMethod {
         String iface = iface(ifaceOption);
         AtBringUp bringUp = new AtBringUp(runner);
         DhcpSettings s;
-        try (AtModem modem = port.open(runner)) {
+        try (AtModem modem = port.get()) {
             s = bringUp.up(modem, apn, iface, timeout);
             try {
                 List<String> dns = dns(s);
@@ -77,9 +78,9 @@ public final class AtMethod {
         out.flush();
     }
 
-    public void down(AtPortOptions port, String ifaceOption, Paths paths) {
+    public void down(java.util.function.Supplier<AtModem> port, String ifaceOption, Paths paths) {
         String iface = iface(ifaceOption);
-        try (AtModem modem = port.open(runner)) {
+        try (AtModem modem = port.get()) {
             new AtBringUp(runner).down(modem, iface);
         }
         DnsBlock.remove(paths.resolvHead(), tag(iface));

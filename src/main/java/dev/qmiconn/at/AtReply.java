@@ -3,8 +3,8 @@ package dev.qmiconn.at;
 import java.util.List;
 import java.util.Optional;
 
-import dev.qmiconn.cli.ExitCode;
-import dev.qmiconn.cli.QmiConnException;
+import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.error.QmiConnException;
 
 /**
  * One command's answer: the information lines (without the echo), the final result code and, for

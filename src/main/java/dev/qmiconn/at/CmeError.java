@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.qmiconn.cli.ExitCode;
+import dev.qmiconn.error.ExitCode;
 
 /**
  * {@code +CME ERROR} codes of 3GPP TS 27.007 §9.2 that an E397u-53 gives on the data path, with what they mean

@@ -2,8 +2,8 @@ package dev.qmiconn.at;
 
 import java.util.regex.Pattern;
 
-import dev.qmiconn.cli.ExitCode;
-import dev.qmiconn.cli.QmiConnException;
+import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.config.Validation;
 import dev.qmiconn.connect.Ipv4;
 

@@ -4,8 +4,8 @@ import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.qmiconn.cli.ExitCode;
-import dev.qmiconn.cli.QmiConnException;
+import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.error.QmiConnException;
 
 /**
  * {@code AT^NDISSTATQRY?}: {@code ^NDISSTATQRY: 1,,,"IPV4"} - state, error (a 3GPP cause, empty when none),

@@ -4,8 +4,8 @@ import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.qmiconn.cli.ExitCode;
-import dev.qmiconn.cli.QmiConnException;
+import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.error.QmiConnException;
 
 /**
  * {@code AT+CSQ}: {@code +CSQ: 20,99}. rssi 0..31 maps to -113..-51 dBm in 2 dB steps (27.007 §8.5), 99 means

@@ -3,8 +3,8 @@ package dev.qmiconn.at;
 import java.time.Duration;
 import java.util.List;
 
-import dev.qmiconn.cli.ExitCode;
-import dev.qmiconn.cli.QmiConnException;
+import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.config.Validation;
 import dev.qmiconn.process.CommandResult;
 import dev.qmiconn.process.CommandRunner;

@@ -1,5 +1,8 @@
 package dev.qmiconn.cli;
 
+import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.error.QmiConnException;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -1,5 +1,7 @@
 package dev.qmiconn.cli;
 
+import dev.qmiconn.error.ExitCode;
+
 import java.util.concurrent.Callable;
 
 import dev.qmiconn.config.Validation;
@@ -36,7 +38,7 @@ public final class DownCommand implements Callable<Integer> {
     String method;
 
     @Mixin
-    dev.qmiconn.at.AtPortOptions atPort;
+    dev.qmiconn.cli.at.AtPortOptions atPort;
 
     public DownCommand(AppContext context) {
         this.context = context;
@@ -45,7 +47,7 @@ public final class DownCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (dev.qmiconn.at.AtMethod.isAt(method)) {
-            new dev.qmiconn.at.AtMethod(context.runner(), spec.commandLine().getOut()).down(atPort, iface,
+            new dev.qmiconn.at.AtMethod(context.runner(), spec.commandLine().getOut()).down(() -> atPort.open(context.runner()), iface,
                     paths.toPaths(context.environment()));
             return ExitCode.OK.code();
         }

@@ -1,5 +1,8 @@
 package dev.qmiconn.cli;
 
+import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.error.QmiConnException;
+
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 

@@ -20,11 +20,11 @@ import picocli.CommandLine.Spec;
                 StatusCommand.class,
                 DoctorCommand.class,
                 SimulateCommand.class,
-                dev.qmiconn.generate.GenerateCommand.class,
+                dev.qmiconn.cli.generate.GenerateCommand.class,
                 WatchCommand.class,
                 EnsureCommand.class,
                 UsageCommand.class,
-                dev.qmiconn.at.AtCommand.class,
+                dev.qmiconn.cli.at.AtCommand.class,
         })
 public final class RootCommand implements Runnable {
 

@@ -1,5 +1,7 @@
 package dev.qmiconn.cli;
 
+import dev.qmiconn.error.ExitCode;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;

@@ -1,5 +1,7 @@
 package dev.qmiconn.cli;
 
+import dev.qmiconn.error.ExitCode;
+
 import java.util.concurrent.Callable;
 
 import dev.qmiconn.connect.Pacer;
@@ -34,7 +36,7 @@ public final class UpCommand implements Callable<Integer> {
     String method;
 
     @Mixin
-    dev.qmiconn.at.AtPortOptions atPort;
+    dev.qmiconn.cli.at.AtPortOptions atPort;
 
     public UpCommand(AppContext context) {
         this.context = context;
@@ -43,7 +45,7 @@ public final class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (dev.qmiconn.at.AtMethod.isAt(method)) {
-            new dev.qmiconn.at.AtMethod(context.runner(), spec.commandLine().getOut()).up(atPort,
+            new dev.qmiconn.at.AtMethod(context.runner(), spec.commandLine().getOut()).up(() -> atPort.open(context.runner()),
                     options.apnOrProfile(), options.iface, options.timeout, options.dnsApply,
                     paths.toPaths(context.environment()));
             return ExitCode.OK.code();

@@ -1,5 +1,8 @@
 package dev.qmiconn.cli;
 
+import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.error.QmiConnException;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Function;
@@ -59,7 +62,7 @@ public final class UpOptions {
     String backend;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s",
-            converter = DurationParser.Converter.class,
+            converter = DurationConverter.class,
             description = "Give up waiting for SIM, registration and signal after this long, e.g. 30s, 2m "
                     + "(default: ${DEFAULT-VALUE}).")
     Duration timeout;

@@ -1,5 +1,7 @@
 package dev.qmiconn.cli;
 
+import dev.qmiconn.error.ExitCode;
+
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;

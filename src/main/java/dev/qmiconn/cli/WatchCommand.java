@@ -1,5 +1,7 @@
 package dev.qmiconn.cli;
 
+import dev.qmiconn.error.ExitCode;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;

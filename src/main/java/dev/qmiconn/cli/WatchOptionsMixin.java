@@ -1,5 +1,8 @@
 package dev.qmiconn.cli;
 
+import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.error.QmiConnException;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -18,7 +21,7 @@ import picocli.CommandLine.Option;
 public final class WatchOptionsMixin {
 
     @Option(names = "--poll", paramLabel = "DURATION", defaultValue = "2s",
-            converter = DurationParser.Converter.class,
+            converter = DurationConverter.class,
             description = "How often to ask the modem about the session (default: ${DEFAULT-VALUE}; a drop is "
                     + "seen within this plus one qmicli call).")
     Duration poll;

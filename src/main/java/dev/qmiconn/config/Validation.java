@@ -2,8 +2,8 @@ package dev.qmiconn.config;
 
 import java.util.regex.Pattern;
 
-import dev.qmiconn.cli.ExitCode;
-import dev.qmiconn.cli.QmiConnException;
+import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.error.QmiConnException;
 
 /**
  * Checks for every value a user hands us that later reaches an argv, a profile or an interfaces stanza.

@@ -5,8 +5,8 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.qmiconn.cli.ExitCode;
-import dev.qmiconn.cli.QmiConnException;
+import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.error.QmiConnException;
 
 /**
  * Reads the durations users type: {@code 30s}, {@code 2m}, {@code 1m30s}, {@code 500ms}, {@code 1h}, a bare
@@ -53,13 +53,5 @@ public final class DurationParser {
     private static QmiConnException bad(String text) {
         return new QmiConnException(ExitCode.BAD_INPUT, "invalid duration '" + dev.qmiconn.config.Validation
                 .printable(text) + "': use for example 30s, 2m, 1m30s or 500ms");
-    }
-
-    /** picocli converter for every DURATION option. */
-    public static final class Converter implements picocli.CommandLine.ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            return parse(value);
-        }
     }
 }

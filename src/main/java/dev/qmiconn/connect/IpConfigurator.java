@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import dev.qmiconn.cli.ExitCode;
-import dev.qmiconn.cli.QmiConnException;
+import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.connect.ConnectOptions.IpConfig;
 import dev.qmiconn.qmi.QmiClient;
 import dev.qmiconn.qmi.model.CurrentSettings;

@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.qmiconn.cli.ExitCode;
-import dev.qmiconn.cli.QmiConnException;
+import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.config.AtomicFiles;
 import dev.qmiconn.connect.SessionState.DataSession;
 import dev.qmiconn.process.CommandResult;

@@ -3,7 +3,7 @@ package dev.qmiconn.connect;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.qmiconn.cli.QmiConnException;
+import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.connect.SessionState.DataSession;
 import dev.qmiconn.qmi.QmiClient;
 import dev.qmiconn.qmi.QmicliException;

@@ -3,8 +3,8 @@ package dev.qmiconn.connect;
 import java.io.PrintWriter;
 import java.time.Duration;
 
-import dev.qmiconn.cli.ExitCode;
-import dev.qmiconn.cli.QmiConnException;
+import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.qmi.QmiClient;
 import dev.qmiconn.qmi.model.CardStatus;
 import dev.qmiconn.qmi.model.OperatingMode;

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-import dev.qmiconn.cli.ExitCode;
-import dev.qmiconn.cli.QmiConnException;
+import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.connect.ConnectOptions.Backend;
 import dev.qmiconn.connect.IpConfigurator.Applied;
 import dev.qmiconn.connect.SessionState.DataSession;

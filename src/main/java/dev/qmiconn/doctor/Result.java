@@ -1,6 +1,6 @@
 package dev.qmiconn.doctor;
 
-import dev.qmiconn.cli.ExitCode;
+import dev.qmiconn.error.ExitCode;
 
 /** How one check came out; ordered from best to worst, so the worst finding decides the exit code. */
 public enum Result {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import dev.qmiconn.cli.QmiConnException;
+import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.qmi.VersionVerdict;
 
 /** The programs qmi-conn drives: libqmi's qmicli and qmi-network (and their version), and a DHCP client. */

@@ -1,11 +1,13 @@
 package dev.qmiconn.generate;
 
+import dev.qmiconn.generate.UpSettings;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import dev.qmiconn.cli.ExitCode;
-import dev.qmiconn.cli.QmiConnException;
+import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.error.QmiConnException;
 
 /**
  * Renders /etc/network/interfaces.d/IFACE for ifupdown 0.8. Each option line is run by ifupdown as

@@ -1,7 +1,7 @@
 package dev.qmiconn.generate;
 
-import dev.qmiconn.cli.ExitCode;
-import dev.qmiconn.cli.QmiConnException;
+import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.error.QmiConnException;
 
 /** Which stanza {@code generate interfaces} writes. */
 public enum InterfacesStyle {

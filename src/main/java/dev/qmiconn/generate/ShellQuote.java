@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import dev.qmiconn.cli.ExitCode;
-import dev.qmiconn.cli.QmiConnException;
+import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.config.Validation;
 
 /**

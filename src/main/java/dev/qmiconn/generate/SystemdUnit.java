@@ -64,8 +64,17 @@ public final class SystemdUnit {
     /** JVM flags only: Environment= expands '%' specifiers and splits on quotes, so those are refused. */
     static void checkJavaOptions(String options) {
         if (!options.matches("[A-Za-z0-9_@+=:,./ -]+")) {
-            throw new dev.qmiconn.cli.QmiConnException(dev.qmiconn.cli.ExitCode.BAD_INPUT, "invalid --java-opts '"
+            throw new dev.qmiconn.error.QmiConnException(dev.qmiconn.error.ExitCode.BAD_INPUT, "invalid --java-opts '"
                     + dev.qmiconn.config.Validation.printable(options) + "': JVM flags such as -Xmx32m only");
         }
+    }
+
+    /** A unit file name systemd accepts; a one-line BAD_INPUT otherwise. */
+    public static String checkedUnitName(String name) {
+        if (!name.matches("[A-Za-z0-9:_.\\\\-]+\\.service") || name.length() > 255) {
+            throw new dev.qmiconn.error.QmiConnException(dev.qmiconn.error.ExitCode.BAD_INPUT, "invalid --unit '" + name
+                    + "': a service name such as qmi-conn.service");
+        }
+        return name;
     }
 }

@@ -1,9 +1,10 @@
 package dev.qmiconn.generate;
 
+
 import java.util.Optional;
 
-import dev.qmiconn.cli.ExitCode;
-import dev.qmiconn.cli.QmiConnException;
+import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.error.QmiConnException;
 
 /**
  * Renders a udev rule giving the modem's QMI control port and AT port stable names (the FreedomPOP guide's
@@ -23,7 +24,7 @@ public final class UdevRule {
             hex("--at-interface", atInterface, 2);
             name("--control-name", controlName);
             name("--at-name", atName);
-            systemdWants.ifPresent(GenerateSystemdCommand::checkedUnitName);
+            systemdWants.ifPresent(SystemdUnit::checkedUnitName);
         }
     }
 

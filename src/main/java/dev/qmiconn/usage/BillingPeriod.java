@@ -2,8 +2,8 @@ package dev.qmiconn.usage;
 
 import java.time.LocalDate;
 
-import dev.qmiconn.cli.ExitCode;
-import dev.qmiconn.cli.QmiConnException;
+import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.error.QmiConnException;
 
 /**
  * A monthly billing period that starts on {@code resetDay} (1-28, so every month has it) and runs to the

@@ -1,7 +1,7 @@
 package dev.qmiconn.usage;
 
-import dev.qmiconn.cli.ExitCode;
-import dev.qmiconn.cli.QmiConnException;
+import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.error.QmiConnException;
 
 /** A data cap for the billing period and the share of it at which to warn. */
 public record DataCap(ByteSize limit, int warnPercent) {

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import dev.qmiconn.cli.QmiConnException;
+import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.connect.Paths;
 import dev.qmiconn.process.CommandRunner;
 import dev.qmiconn.qmi.QmiClient;

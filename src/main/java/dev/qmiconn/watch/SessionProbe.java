@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-import dev.qmiconn.cli.QmiConnException;
+import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.connect.Paths;
 import dev.qmiconn.connect.SessionState;
 import dev.qmiconn.connect.StateStore;

@@ -3,8 +3,8 @@ package dev.qmiconn.watch;
 import java.io.PrintWriter;
 import java.time.Instant;
 
-import dev.qmiconn.cli.ExitCode;
-import dev.qmiconn.cli.QmiConnException;
+import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.connect.DownFlow;
 import dev.qmiconn.connect.Pacer;
 import dev.qmiconn.connect.SessionState;

@@ -1,5 +1,7 @@
 package dev.qmiconn.cli;
 
+import dev.qmiconn.error.ExitCode;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-import dev.qmiconn.cli.ExitCode;
+import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.process.CommandResult;
 import dev.qmiconn.testing.RealTools;
 

@@ -12,9 +12,9 @@ import dev.qmiconn.process.ReplayingRunner;
 import picocli.CommandLine;
 
 /** Runs the real picocli tree (no external programs: generate never starts one) and keeps what it printed. */
-record Cli(int exitCode, String out, String err) {
+public record Cli(int exitCode, String out, String err) {
 
-    static Cli run(String... args) {
+    public static Cli run(String... args) {
         CommandLine cl = Main.commandLine(new AppContext(new ReplayingRunner(List.of()), Clock.systemUTC(),
                 Map.of()));
         StringWriter out = new StringWriter();

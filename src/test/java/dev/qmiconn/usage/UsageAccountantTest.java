@@ -13,7 +13,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.qmiconn.cli.QmiConnException;
+import dev.qmiconn.error.QmiConnException;
 
 class UsageAccountantTest {
 

@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.qmiconn.cli.ExitCode;
+import dev.qmiconn.error.ExitCode;
 
 class BackoffTest {
 

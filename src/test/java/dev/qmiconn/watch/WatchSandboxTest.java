@@ -11,7 +11,7 @@ import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 
-import dev.qmiconn.cli.ExitCode;
+import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.process.BackgroundProcess;
 import dev.qmiconn.process.CommandResult;
 import dev.qmiconn.process.ExecRunner;

@@ -1,7 +1,7 @@
 package dev.qmiconn.qmi.parse;
 
-import dev.qmiconn.cli.ExitCode;
-import dev.qmiconn.cli.QmiConnException;
+import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.error.QmiConnException;
 
 /**
  * qmicli printed something a parser does not understand (empty output, another program's text, a format

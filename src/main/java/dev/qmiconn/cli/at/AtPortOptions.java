@@ -1,4 +1,8 @@
-package dev.qmiconn.at;
+package dev.qmiconn.cli.at;
+
+import dev.qmiconn.at.AtModem;
+import dev.qmiconn.at.PortFinder;
+import dev.qmiconn.at.SerialPort;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,10 +1,14 @@
-package dev.qmiconn.at;
+package dev.qmiconn.cli.at;
+
+import dev.qmiconn.at.AtBringUp;
+import dev.qmiconn.at.AtModem;
+import dev.qmiconn.at.DhcpSettings;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import dev.qmiconn.cli.AppContext;
-import dev.qmiconn.cli.ExitCode;
+import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.config.Validation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,4 +1,9 @@
-package dev.qmiconn.generate;
+package dev.qmiconn.cli.generate;
+
+import dev.qmiconn.generate.UpSettings;
+import dev.qmiconn.generate.InterfacesSourceCheck;
+import dev.qmiconn.generate.InterfacesStanza;
+import dev.qmiconn.generate.InterfacesStyle;
 
 import java.nio.file.Path;
 

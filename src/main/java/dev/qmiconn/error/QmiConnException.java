@@ -1,4 +1,4 @@
-package dev.qmiconn.cli;
+package dev.qmiconn.error;
 
 /**
  * A failure the user can act on: a one-line message and the exit code it maps to. The single exception

@@ -1,4 +1,4 @@
-package dev.qmiconn.packaging;
+package dev.qmiconn.cli.packaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.qmiconn.cli.AppContext;
-import dev.qmiconn.cli.ExitCode;
+import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.cli.Main;
 import picocli.CommandLine;
 

@@ -1,4 +1,4 @@
-package dev.qmiconn.at;
+package dev.qmiconn.cli.at;
 
 import picocli.CommandLine.Command;
 

@@ -1,4 +1,4 @@
-package dev.qmiconn.packaging;
+package dev.qmiconn.cli.packaging;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.qmiconn.packaging;
+package dev.qmiconn.cli.packaging;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 import dev.qmiconn.cli.AppContext;
-import dev.qmiconn.cli.ExitCode;
+import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.cli.Main;
 import picocli.AutoComplete;
 import picocli.CommandLine;

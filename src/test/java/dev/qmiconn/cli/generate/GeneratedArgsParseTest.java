@@ -1,4 +1,7 @@
-package dev.qmiconn.generate;
+package dev.qmiconn.cli.generate;
+
+import dev.qmiconn.generate.Cli;
+import dev.qmiconn.generate.UpSettings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +31,7 @@ class GeneratedArgsParseTest {
                 "--state-dir", "/run/qmi conn", "--resolv-head", "/etc/resolv.conf.head",
                 "--resolv-conf", "/etc/resolv.conf", "--dns-apply", "--proxy", "--profile", "/etc/qmi-network.conf",
                 "--qmi-conn", "/usr/bin/qmi-conn")).subcommand();
-        return UpSettings.of(generate, "wwan0");
+        return UpSettingsReader.read(generate, "wwan0");
     }
 
     private static ParseResult parse(List<String> args) {
@@ -63,7 +66,7 @@ class GeneratedArgsParseTest {
 
     @Test
     void should_write_only_what_was_typed_not_ups_defaults_nor_converted_values() {
-        UpSettings s = UpSettings.of(parse(List.of("generate", "systemd", "--apn", "fast.metropcs.com",
+        UpSettings s = UpSettingsReader.read(parse(List.of("generate", "systemd", "--apn", "fast.metropcs.com",
                 "--timeout", "1m30s", "--state-dir", "/run//qmi-conn/")).subcommand(), "auto");
         assertEquals(List.of("up", "--apn", "fast.metropcs.com", "--device", "/dev/cdc-wdm0", "--iface", "auto",
                 "--timeout", "1m30s", "--state-dir", "/run//qmi-conn/"), s.upArgs());

@@ -1,4 +1,4 @@
-package dev.qmiconn.generate;
+package dev.qmiconn.cli.generate;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

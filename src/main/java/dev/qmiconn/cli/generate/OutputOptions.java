@@ -1,4 +1,6 @@
-package dev.qmiconn.generate;
+package dev.qmiconn.cli.generate;
+
+import dev.qmiconn.generate.GeneratedFile;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.qmiconn.cli;
+package dev.qmiconn.error;
 
 /**
  * The one table of qmi-conn's exit codes (documented in docs/EXIT-CODES.md; a test keeps the two equal).

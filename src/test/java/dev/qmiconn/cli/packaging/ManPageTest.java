@@ -1,4 +1,4 @@
-package dev.qmiconn.packaging;
+package dev.qmiconn.cli.packaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,6 @@
-package dev.qmiconn.generate;
+package dev.qmiconn.cli.generate;
 
+import dev.qmiconn.generate.UpSettings;
 import dev.qmiconn.cli.ConnectPaths;
 import dev.qmiconn.cli.UpOptions;
 import picocli.CommandLine.Mixin;
@@ -33,7 +34,7 @@ public final class UpInvocation {
 
     /** The up options as given, with {@code --iface} defaulting to {@code ifaceDefault}. */
     UpSettings settings(String ifaceDefault) {
-        return UpSettings.of(command.commandLine().getParseResult(), ifaceDefault);
+        return UpSettingsReader.read(command.commandLine().getParseResult(), ifaceDefault);
     }
 
     /** Prints the file or writes it to {@code --out} (root-only when the settings hold a secret). */

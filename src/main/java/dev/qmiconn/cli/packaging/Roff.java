@@ -1,4 +1,4 @@
-package dev.qmiconn.packaging;
+package dev.qmiconn.cli.packaging;
 
 /**
  * Escaping for man(7) roff text. Every character a user or a command description can bring in is made

@@ -1,9 +1,12 @@
-package dev.qmiconn.generate;
+package dev.qmiconn.cli.generate;
+
+import dev.qmiconn.generate.UpSettings;
+import dev.qmiconn.generate.SystemdUnit;
 
 import java.util.Optional;
 
-import dev.qmiconn.cli.ExitCode;
-import dev.qmiconn.cli.QmiConnException;
+import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.error.QmiConnException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,14 +34,6 @@ public final class GenerateSystemdCommand implements Runnable {
     @Override
     public void run() {
         UpSettings settings = up.settings("auto");
-        up.emit(SystemdUnit.render(settings, checkedUnitName(unit), Optional.ofNullable(javaOpts)), settings);
-    }
-
-    static String checkedUnitName(String name) {
-        if (!name.matches("[A-Za-z0-9:_.\\\\-]+\\.service") || name.length() > 255) {
-            throw new QmiConnException(ExitCode.BAD_INPUT, "invalid --unit '" + name
-                    + "': a service name such as qmi-conn.service");
-        }
-        return name;
+        up.emit(SystemdUnit.render(settings, SystemdUnit.checkedUnitName(unit), Optional.ofNullable(javaOpts)), settings);
     }
 }

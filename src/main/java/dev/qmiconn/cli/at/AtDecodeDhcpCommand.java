@@ -1,10 +1,15 @@
-package dev.qmiconn.at;
+package dev.qmiconn.cli.at;
+
+import dev.qmiconn.at.DhcpDecoder;
+import dev.qmiconn.at.DhcpRenderer;
+import dev.qmiconn.at.DhcpSettings;
+import dev.qmiconn.at.StaticIpApplier;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 import dev.qmiconn.cli.AppContext;
-import dev.qmiconn.cli.ExitCode;
+import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.config.Validation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
