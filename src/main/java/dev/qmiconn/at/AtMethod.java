@@ -6,11 +6,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.qmiconn.error.ExitCode;
-import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.config.Validation;
 import dev.qmiconn.connect.DnsBlock;
 import dev.qmiconn.connect.Paths;
+import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.process.CommandRunner;
 
 /**

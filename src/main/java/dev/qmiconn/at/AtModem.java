@@ -3,9 +3,9 @@ package dev.qmiconn.at;
 import java.time.Duration;
 import java.util.Optional;
 
+import dev.qmiconn.config.Validation;
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.error.QmiConnException;
-import dev.qmiconn.config.Validation;
 
 /**
  * The Huawei AT commands qmi-conn uses, typed. Commands E397u-53 firmware 11.x answers (the FreedomPOP and

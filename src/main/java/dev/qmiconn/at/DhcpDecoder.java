@@ -2,10 +2,10 @@ package dev.qmiconn.at;
 
 import java.util.regex.Pattern;
 
-import dev.qmiconn.error.ExitCode;
-import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.config.Validation;
 import dev.qmiconn.connect.Ipv4;
+import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.error.QmiConnException;
 
 /**
  * Decodes the Huawei {@code AT^DHCP?} reply. Sample from an E397u-53 on FreedomPOP (the project's guide, 2018):

@@ -3,13 +3,13 @@ package dev.qmiconn.at;
 import java.time.Duration;
 import java.util.List;
 
+import dev.qmiconn.config.Validation;
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.error.QmiConnException;
-import dev.qmiconn.config.Validation;
+import dev.qmiconn.process.CommandFailedException;
 import dev.qmiconn.process.CommandResult;
 import dev.qmiconn.process.CommandRunner;
 import dev.qmiconn.process.CommandSpec;
-import dev.qmiconn.process.CommandFailedException;
 
 /** Runs the argv lists of {@link StaticIpPlan} through the process seam; no shell is involved. */
 public final class StaticIpApplier {

@@ -1,8 +1,5 @@
 package dev.qmiconn.cli;
 
-import dev.qmiconn.error.ExitCode;
-import dev.qmiconn.error.QmiConnException;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -12,6 +9,9 @@ import dev.qmiconn.doctor.DoctorOptions;
 import dev.qmiconn.doctor.DoctorReport;
 import dev.qmiconn.doctor.JsonReport;
 import dev.qmiconn.doctor.TextReport;
+import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.error.QmiConnException;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,11 +1,11 @@
 package dev.qmiconn.cli;
 
-import dev.qmiconn.error.ExitCode;
-
 import java.util.concurrent.Callable;
 
 import dev.qmiconn.config.Validation;
 import dev.qmiconn.connect.DownFlow;
+import dev.qmiconn.error.ExitCode;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

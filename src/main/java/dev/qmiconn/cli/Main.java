@@ -1,15 +1,15 @@
 package dev.qmiconn.cli;
 
-import dev.qmiconn.error.ExitCode;
-import dev.qmiconn.error.QmiConnException;
-
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.process.CommandFailedException;
+
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 

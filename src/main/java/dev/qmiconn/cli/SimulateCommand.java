@@ -1,8 +1,5 @@
 package dev.qmiconn.cli;
 
-import dev.qmiconn.error.ExitCode;
-import dev.qmiconn.error.QmiConnException;
-
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,12 +11,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import dev.qmiconn.emulator.Scenario;
+import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.process.BackgroundProcess;
 import dev.qmiconn.sandbox.EmulatorModems;
 import dev.qmiconn.sandbox.ModemFactory;
 import dev.qmiconn.sandbox.Sandbox;
 import dev.qmiconn.sandbox.SandboxException;
 import dev.qmiconn.sandbox.SandboxOptions;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

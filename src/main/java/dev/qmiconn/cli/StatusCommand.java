@@ -1,7 +1,5 @@
 package dev.qmiconn.cli;
 
-import dev.qmiconn.error.ExitCode;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
@@ -13,6 +11,8 @@ import dev.qmiconn.connect.Pacer;
 import dev.qmiconn.connect.StatusFlow;
 import dev.qmiconn.connect.StatusReport;
 import dev.qmiconn.connect.StatusText;
+import dev.qmiconn.error.ExitCode;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,12 +1,12 @@
 package dev.qmiconn.cli;
 
-import dev.qmiconn.error.ExitCode;
-
 import java.util.concurrent.Callable;
 
 import dev.qmiconn.connect.Pacer;
 import dev.qmiconn.connect.UpFlow;
 import dev.qmiconn.connect.UpRequest;
+import dev.qmiconn.error.ExitCode;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,8 +1,5 @@
 package dev.qmiconn.cli;
 
-import dev.qmiconn.error.ExitCode;
-import dev.qmiconn.error.QmiConnException;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Function;
@@ -15,7 +12,10 @@ import dev.qmiconn.connect.DurationParser;
 import dev.qmiconn.connect.Paths;
 import dev.qmiconn.connect.Profile;
 import dev.qmiconn.connect.UpRequest;
+import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.qmi.StartNetworkRequest.Auth;
+
 import picocli.CommandLine.Option;
 
 /**

@@ -1,7 +1,5 @@
 package dev.qmiconn.cli;
 
-import dev.qmiconn.error.ExitCode;
-
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -13,11 +11,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.usage.ByteSize;
 import dev.qmiconn.usage.DataCap;
 import dev.qmiconn.usage.UsageAccountant;
 import dev.qmiconn.usage.UsageLedger;
 import dev.qmiconn.usage.UsageStore;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

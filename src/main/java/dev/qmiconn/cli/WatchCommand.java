@@ -1,17 +1,17 @@
 package dev.qmiconn.cli;
 
-import dev.qmiconn.error.ExitCode;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import dev.qmiconn.connect.Pacer;
 import dev.qmiconn.connect.UpRequest;
+import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.watch.OffsetFileClock;
 import dev.qmiconn.watch.StopSignal;
 import dev.qmiconn.watch.WatchOptions;
 import dev.qmiconn.watch.Watchdog;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

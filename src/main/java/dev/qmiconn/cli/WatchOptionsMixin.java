@@ -1,8 +1,5 @@
 package dev.qmiconn.cli;
 
-import dev.qmiconn.error.ExitCode;
-import dev.qmiconn.error.QmiConnException;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -10,11 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.qmiconn.connect.DurationParser;
+import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.usage.ByteSize;
 import dev.qmiconn.usage.DataCap;
 import dev.qmiconn.watch.Backoff;
 import dev.qmiconn.watch.CapAction;
 import dev.qmiconn.watch.WatchOptions;
+
 import picocli.CommandLine.Option;
 
 /** Options of {@code watch} and {@code ensure}: polling, escalation and the data cap. */

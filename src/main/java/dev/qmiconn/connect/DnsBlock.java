@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.qmiconn.config.AtomicFiles;
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.error.QmiConnException;
-import dev.qmiconn.config.AtomicFiles;
 
 /**
  * The managed block qmi-conn keeps in resolv.conf.head (and, with --dns-apply, resolv.conf). The Metro PCS guide

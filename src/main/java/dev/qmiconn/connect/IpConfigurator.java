@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.qmiconn.connect.ConnectOptions.IpConfig;
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.error.QmiConnException;
-import dev.qmiconn.connect.ConnectOptions.IpConfig;
 import dev.qmiconn.qmi.QmiClient;
 import dev.qmiconn.qmi.model.CurrentSettings;
 

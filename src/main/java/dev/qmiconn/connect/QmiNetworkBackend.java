@@ -10,10 +10,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.qmiconn.error.ExitCode;
-import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.config.AtomicFiles;
 import dev.qmiconn.connect.SessionState.DataSession;
+import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.process.CommandResult;
 import dev.qmiconn.process.CommandRunner;
 import dev.qmiconn.process.CommandSpec;

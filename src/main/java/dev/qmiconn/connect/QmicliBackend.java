@@ -3,8 +3,8 @@ package dev.qmiconn.connect;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.connect.SessionState.DataSession;
+import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.qmi.QmiClient;
 import dev.qmiconn.qmi.QmicliException;
 import dev.qmiconn.qmi.StartNetworkRequest;

@@ -12,9 +12,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import dev.qmiconn.config.AtomicFiles;
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.error.QmiConnException;
-import dev.qmiconn.config.AtomicFiles;
 
 /** {@code STATE_DIR/<dev>.json}: one {@link SessionState}, written atomically (root-only: it names the APN user). */
 public final class StateStore {

@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import dev.qmiconn.connect.SessionState.DataSession;
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.error.QmiConnException;
-import dev.qmiconn.connect.SessionState.DataSession;
 import dev.qmiconn.process.CommandRunner;
 import dev.qmiconn.qmi.QmiClient;
 import dev.qmiconn.qmi.VersionPolicy;

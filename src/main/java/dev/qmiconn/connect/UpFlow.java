@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-import dev.qmiconn.error.ExitCode;
-import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.connect.ConnectOptions.Backend;
 import dev.qmiconn.connect.IpConfigurator.Applied;
 import dev.qmiconn.connect.SessionState.DataSession;
+import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.process.CommandRunner;
 import dev.qmiconn.qmi.LibqmiVersion;
 import dev.qmiconn.qmi.QmiClient;

@@ -9,8 +9,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.doctor.Hardware.ControlDevice;
+import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.qmi.QmiClient;
 import dev.qmiconn.qmi.QmicliException;
 import dev.qmiconn.qmi.QmicliFailure.Kind;

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 
+import dev.qmiconn.config.AtomicFiles;
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.error.QmiConnException;
-import dev.qmiconn.config.AtomicFiles;
 
 /**
  * Files written by {@code qmi-conn generate}: they carry a marker comment line, and a file without it (the

@@ -1,13 +1,12 @@
 package dev.qmiconn.generate;
 
-import dev.qmiconn.generate.UpSettings;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.error.QmiConnException;
+import dev.qmiconn.generate.UpSettings;
 
 /**
  * Renders /etc/network/interfaces.d/IFACE for ifupdown 0.8. Each option line is run by ifupdown as

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import dev.qmiconn.config.Validation;
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.error.QmiConnException;
-import dev.qmiconn.config.Validation;
 
 /**
  * Quoting for the {@code /bin/sh -c} that ifupdown 0.8 runs each {@code pre-up}/{@code post-down} line with.

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.qmiconn.config.Validation;
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.error.QmiConnException;
-import dev.qmiconn.config.Validation;
 
 /**
  * Validated values of the {@code up} options, ready to be written as argv words. The generate commands parse

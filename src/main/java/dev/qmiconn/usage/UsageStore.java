@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import dev.qmiconn.config.AtomicFiles;
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.error.QmiConnException;
-import dev.qmiconn.config.AtomicFiles;
 
 /** {@code usage.json} in the state dir, written atomically so a crash never loses the period's count. */
 public final class UsageStore {

@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.connect.Paths;
+import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.process.CommandRunner;
 import dev.qmiconn.qmi.QmiClient;
 import dev.qmiconn.qmi.model.OperatingMode;

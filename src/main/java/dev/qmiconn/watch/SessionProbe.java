@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.connect.Paths;
 import dev.qmiconn.connect.SessionState;
 import dev.qmiconn.connect.StateStore;
+import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.process.CommandRunner;
 import dev.qmiconn.qmi.QmiClient;
 import dev.qmiconn.qmi.model.PacketServiceStatus;

@@ -3,13 +3,13 @@ package dev.qmiconn.watch;
 import java.io.PrintWriter;
 import java.time.Instant;
 
-import dev.qmiconn.error.ExitCode;
-import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.connect.DownFlow;
 import dev.qmiconn.connect.Pacer;
 import dev.qmiconn.connect.SessionState;
 import dev.qmiconn.connect.UpFlow;
 import dev.qmiconn.connect.UpRequest;
+import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.process.CommandRunner;
 import dev.qmiconn.process.CommandSpec;
 import dev.qmiconn.usage.ByteSize;

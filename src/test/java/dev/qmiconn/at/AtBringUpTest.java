@@ -10,9 +10,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.qmiconn.emulator.at.AtScenario;
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.error.QmiConnException;
-import dev.qmiconn.emulator.at.AtScenario;
 import dev.qmiconn.process.ReplayingRunner;
 import dev.qmiconn.process.Transcript;
 

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.qmiconn.emulator.at.AtScenario;
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.error.QmiConnException;
-import dev.qmiconn.emulator.at.AtScenario;
 
 class AtModemTest {
 

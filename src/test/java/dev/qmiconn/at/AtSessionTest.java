@@ -9,9 +9,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.qmiconn.emulator.at.AtScenario;
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.error.QmiConnException;
-import dev.qmiconn.emulator.at.AtScenario;
 
 class AtSessionTest {
 

@@ -1,7 +1,5 @@
 package dev.qmiconn.cli;
 
-import dev.qmiconn.error.ExitCode;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,9 +23,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.qmiconn.connect.SessionState;
 import dev.qmiconn.connect.StateStore;
+import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.process.ReplayingRunner;
 import dev.qmiconn.process.Transcript;
 import dev.qmiconn.usage.UsageStore;
+
 import picocli.CommandLine;
 
 /**

@@ -1,7 +1,5 @@
 package dev.qmiconn.cli;
 
-import dev.qmiconn.error.ExitCode;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -17,6 +15,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.qmi.QmicliErrors;
 import dev.qmiconn.qmi.QmicliFailure.Kind;
 

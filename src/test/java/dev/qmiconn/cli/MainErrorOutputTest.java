@@ -1,7 +1,5 @@
 package dev.qmiconn.cli;
 
-import dev.qmiconn.error.ExitCode;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,15 +17,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.process.BackgroundProcess;
 import dev.qmiconn.process.CommandResult;
 import dev.qmiconn.process.CommandRunner;
 import dev.qmiconn.process.CommandSpec;
 import dev.qmiconn.process.ReplayingRunner;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import picocli.CommandLine;
 
 /** Every failure is one line on stderr; the stack trace goes to the log at DEBUG only (-v), never at ERROR. */

@@ -1,7 +1,5 @@
 package dev.qmiconn.cli;
 
-import dev.qmiconn.error.ExitCode;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,12 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.process.ReplayingRunner;
+
 import picocli.CommandLine;
 
 /** Bad input to {@code up}: one line on stderr, exit BAD_INPUT (3), and not a single program started. */

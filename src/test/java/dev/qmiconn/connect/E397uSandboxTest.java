@@ -18,9 +18,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.emulator.EmulatedModem.SessionSettings;
 import dev.qmiconn.emulator.Scenario;
+import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.process.CommandResult;
 import dev.qmiconn.testing.RealTools;
 

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.qmiconn.error.ExitCode;
-import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.connect.ConnectOptions.Backend;
 import dev.qmiconn.connect.ConnectOptions.IpConfig;
+import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.process.ReplayingRunner;
 import dev.qmiconn.process.Transcript;
 import dev.qmiconn.qmi.LibqmiVersion;

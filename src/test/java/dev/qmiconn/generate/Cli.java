@@ -9,6 +9,7 @@ import java.util.Map;
 import dev.qmiconn.cli.AppContext;
 import dev.qmiconn.cli.Main;
 import dev.qmiconn.process.ReplayingRunner;
+
 import picocli.CommandLine;
 
 /** Runs the real picocli tree (no external programs: generate never starts one) and keeps what it printed. */

@@ -1,16 +1,16 @@
 package dev.qmiconn.cli.at;
 
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
 import dev.qmiconn.at.DhcpDecoder;
 import dev.qmiconn.at.DhcpRenderer;
 import dev.qmiconn.at.DhcpSettings;
 import dev.qmiconn.at.StaticIpApplier;
-
-import java.io.PrintWriter;
-import java.util.concurrent.Callable;
-
 import dev.qmiconn.cli.AppContext;
-import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.config.Validation;
+import dev.qmiconn.error.ExitCode;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,13 +1,13 @@
 package dev.qmiconn.cli.at;
 
-import dev.qmiconn.at.AtBringUp;
-import dev.qmiconn.at.AtModem;
-
 import java.util.concurrent.Callable;
 
+import dev.qmiconn.at.AtBringUp;
+import dev.qmiconn.at.AtModem;
 import dev.qmiconn.cli.AppContext;
-import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.config.Validation;
+import dev.qmiconn.error.ExitCode;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

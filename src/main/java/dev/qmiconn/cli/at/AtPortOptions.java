@@ -1,14 +1,14 @@
 package dev.qmiconn.cli.at;
 
-import dev.qmiconn.at.AtModem;
-import dev.qmiconn.at.PortFinder;
-import dev.qmiconn.at.SerialPort;
-
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.qmiconn.at.AtModem;
+import dev.qmiconn.at.PortFinder;
+import dev.qmiconn.at.SerialPort;
 import dev.qmiconn.config.Validation;
 import dev.qmiconn.process.CommandRunner;
+
 import picocli.CommandLine.Option;
 
 /** The options every {@code at} command shares: which port, where devices live, how long a reply may take. */

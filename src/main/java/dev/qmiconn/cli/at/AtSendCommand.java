@@ -1,13 +1,13 @@
 package dev.qmiconn.cli.at;
 
-import dev.qmiconn.at.AtModem;
-import dev.qmiconn.at.AtReply;
-
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
+import dev.qmiconn.at.AtModem;
+import dev.qmiconn.at.AtReply;
 import dev.qmiconn.cli.AppContext;
 import dev.qmiconn.error.ExitCode;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

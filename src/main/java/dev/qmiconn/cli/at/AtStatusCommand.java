@@ -1,16 +1,16 @@
 package dev.qmiconn.cli.at;
 
-import dev.qmiconn.at.AtBringUp;
-import dev.qmiconn.at.AtModem;
-import dev.qmiconn.at.DhcpSettings;
-import dev.qmiconn.at.NdisStatus;
-
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import dev.qmiconn.at.AtBringUp;
+import dev.qmiconn.at.AtModem;
+import dev.qmiconn.at.DhcpSettings;
+import dev.qmiconn.at.NdisStatus;
 import dev.qmiconn.cli.AppContext;
 import dev.qmiconn.error.ExitCode;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,11 +1,11 @@
 package dev.qmiconn.cli.generate;
 
-import dev.qmiconn.generate.UpSettings;
+import java.nio.file.Path;
+
 import dev.qmiconn.generate.InterfacesSourceCheck;
 import dev.qmiconn.generate.InterfacesStanza;
 import dev.qmiconn.generate.InterfacesStyle;
-
-import java.nio.file.Path;
+import dev.qmiconn.generate.UpSettings;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

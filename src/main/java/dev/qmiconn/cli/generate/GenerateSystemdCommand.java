@@ -1,12 +1,12 @@
 package dev.qmiconn.cli.generate;
 
-import dev.qmiconn.generate.UpSettings;
-import dev.qmiconn.generate.SystemdUnit;
-
 import java.util.Optional;
 
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.error.QmiConnException;
+import dev.qmiconn.generate.SystemdUnit;
+import dev.qmiconn.generate.UpSettings;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,8 +1,8 @@
 package dev.qmiconn.cli.generate;
 
-import dev.qmiconn.generate.UdevRule;
-
 import java.util.Optional;
+
+import dev.qmiconn.generate.UdevRule;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

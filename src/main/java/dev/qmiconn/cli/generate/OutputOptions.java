@@ -1,9 +1,9 @@
 package dev.qmiconn.cli.generate;
 
-import dev.qmiconn.generate.GeneratedFile;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
+
+import dev.qmiconn.generate.GeneratedFile;
 
 import picocli.CommandLine.Option;
 

@@ -1,8 +1,9 @@
 package dev.qmiconn.cli.generate;
 
-import dev.qmiconn.generate.UpSettings;
 import dev.qmiconn.cli.ConnectPaths;
 import dev.qmiconn.cli.UpOptions;
+import dev.qmiconn.generate.UpSettings;
+
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -8,6 +8,7 @@ import dev.qmiconn.config.Validation;
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.generate.UpSettings;
+
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 import dev.qmiconn.cli.AppContext;
-import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.cli.Main;
+import dev.qmiconn.error.ExitCode;
+
 import picocli.AutoComplete;
 import picocli.CommandLine;
 

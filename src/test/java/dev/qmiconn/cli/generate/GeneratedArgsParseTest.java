@@ -1,8 +1,5 @@
 package dev.qmiconn.cli.generate;
 
-import dev.qmiconn.generate.Cli;
-import dev.qmiconn.generate.UpSettings;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +11,10 @@ import org.junit.jupiter.api.Test;
 
 import dev.qmiconn.cli.AppContext;
 import dev.qmiconn.cli.Main;
+import dev.qmiconn.generate.Cli;
+import dev.qmiconn.generate.UpSettings;
 import dev.qmiconn.process.ReplayingRunner;
+
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 

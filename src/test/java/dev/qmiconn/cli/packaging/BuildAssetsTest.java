@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.qmiconn.cli.AppContext;
-import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.cli.Main;
+import dev.qmiconn.error.ExitCode;
+
 import picocli.CommandLine;
 
 class BuildAssetsTest {
