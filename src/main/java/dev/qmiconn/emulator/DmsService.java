@@ -10,6 +10,8 @@ final class DmsService implements ServiceHandler {
     static final int GET_IDS = 0x0025;
     static final int UIM_VERIFY_PIN = 0x0028;
     static final int UIM_GET_PIN_STATUS = 0x002B;
+    static final int UIM_GET_ICCID = 0x003C;
+    static final int UIM_GET_IMSI = 0x0043;
     static final int GET_OPERATING_MODE = 0x002D;
     static final int SET_OPERATING_MODE = 0x002E;
 
@@ -31,6 +33,8 @@ final class DmsService implements ServiceHandler {
             case SET_OPERATING_MODE -> setMode(request, modem);
             case UIM_VERIFY_PIN -> verifyPin(request, modem);
             case UIM_GET_PIN_STATUS -> pinStatus(modem);
+            case UIM_GET_ICCID -> iccid(modem, id);
+            case UIM_GET_IMSI -> imsi(modem, id);
             default -> Reply.error(QmiError.INVALID_QMI_COMMAND);
         };
     }
@@ -71,6 +75,22 @@ final class DmsService implements ServiceHandler {
         QmiError result = modem.verifyPin(pin);
         Tlv retries = new Tlv.Writer().u8(modem.pinRetries()).u8(modem.pukRetries()).tlv(0x10);
         return result == QmiError.NONE ? Reply.ok() : Reply.error(result, retries);
+    }
+
+    /** DMS UIM Get ICCID (0x003C): TLV 0x01 string. EF_ICCID needs no PIN, so a locked card answers too. */
+    private static Reply iccid(ModemState modem, Identity id) {
+        return modem.scenario.sim().present() ? Reply.ok(Tlv.string(0x01, id.iccid())) : Reply.error(QmiError.NO_SIM);
+    }
+
+    /**
+     * DMS UIM Get IMSI (0x0043): TLV 0x01 string. EF_IMSI is behind PIN1 (3GPP TS 31.102), so until the PIN is
+     * verified the card is not readable: this emulator answers UimUninitialized then.
+     */
+    private static Reply imsi(ModemState modem, Identity id) {
+        if (!modem.scenario.sim().present()) {
+            return Reply.error(QmiError.NO_SIM);
+        }
+        return modem.simReady() ? Reply.ok(Tlv.string(0x01, id.imsi())) : Reply.error(QmiError.UIM_UNINITIALIZED);
     }
 
     private static Reply pinStatus(ModemState modem) {

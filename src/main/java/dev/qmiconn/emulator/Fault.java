@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * One misbehaviour on the scenario's timeline. Times are seconds since the emulator started, except
  * {@code afterSessionSeconds} (since the session came up) and {@code recoverAfterSeconds} (since the drop).
+ * A {@code roaming} fault turns the registration roaming (NAS roaming indicator on) within its window.
  *
  * @param type                what happens
  * @param fromSeconds         window start (default 0)
@@ -28,13 +29,14 @@ public record Fault(Type type, Double fromSeconds, Double untilSeconds, Integer 
         @JsonProperty("no-effect") NO_EFFECT,
         @JsonProperty("session-drop") SESSION_DROP,
         @JsonProperty("device-vanish") DEVICE_VANISH,
-        @JsonProperty("no-answer") NO_ANSWER
+        @JsonProperty("no-answer") NO_ANSWER,
+        @JsonProperty("roaming") ROAMING
     }
 
     public Fault {
         if (type == null) {
             throw new IllegalArgumentException("fault needs a type (call-failed, no-effect, session-drop, "
-                    + "device-vanish, no-answer)");
+                    + "device-vanish, no-answer, roaming)");
         }
         fromSeconds = fromSeconds == null ? 0.0 : fromSeconds;
         if (type == Type.CALL_FAILED) {

@@ -172,6 +172,13 @@ final class ModemState {
                 && t - onlineSince >= r.registrationSeconds() && t >= noServiceUntil;
     }
 
+    /** Registered on a visited network: the scenario's radio says so, or a roaming window is open now. */
+    synchronized boolean roaming() {
+        double t = now();
+        return scenario.radio().roaming()
+                || scenario.faults().stream().anyMatch(f -> f.type() == Fault.Type.ROAMING && f.activeAt(t));
+    }
+
     /** Still looking for a network (as opposed to radio off or no SIM). */
     synchronized boolean searching() {
         return operatingMode == MODE_ONLINE && simReady() && !registered();

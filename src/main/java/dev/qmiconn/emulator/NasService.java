@@ -9,6 +9,7 @@ final class NasService implements ServiceHandler {
     static final int SERVICE = 0x03;
     static final int GET_SIGNAL_STRENGTH = 0x0020;
     static final int GET_SERVING_SYSTEM = 0x0024;
+    static final int GET_HOME_NETWORK = 0x0025;
     static final int GET_SIGNAL_INFO = 0x004F;
 
     @Override
@@ -22,6 +23,7 @@ final class NasService implements ServiceHandler {
             case GET_SIGNAL_STRENGTH -> signalStrength(modem);
             case GET_SIGNAL_INFO -> signalInfo(modem);
             case GET_SERVING_SYSTEM -> servingSystem(modem);
+            case GET_HOME_NETWORK -> homeNetwork(modem);
             default -> Reply.error(QmiError.INVALID_QMI_COMMAND);
         };
     }
@@ -83,7 +85,7 @@ final class NasService implements ServiceHandler {
         java.util.List<Tlv> tlvs = new java.util.ArrayList<>();
         // registered, CS attached, PS attached, selected network 3gpp (2), one radio interface
         tlvs.add(new Tlv.Writer().u8(1).u8(1).u8(1).u8(2).u8(1).u8(iface).tlv(0x01));
-        tlvs.add(Tlv.u8(0x10, r.roaming() ? 0 : 1)); // QmiNasRoamingIndicatorStatus: 0 on, 1 off
+        tlvs.add(Tlv.u8(0x10, modem.roaming() ? 0 : 1)); // QmiNasRoamingIndicatorStatus: 0 on, 1 off
         tlvs.add(new Tlv.Writer().u8(1).u8(dataCapability(r.technology())).tlv(0x11));
         tlvs.add(new Tlv.Writer().u16(r.mcc()).u16(r.mnc()).prefixedString(r.operatorName()).tlv(0x12));
         if (r.lac() != null) {
@@ -96,6 +98,20 @@ final class NasService implements ServiceHandler {
             tlvs.add(Tlv.u16(0x24, r.tac()));
         }
         return Reply.ok(tlvs);
+    }
+
+    /**
+     * NAS Get Home Network: TLV 0x01 = u16 MCC, u16 MNC, u8-prefixed description, read from the SIM. The MNC is a
+     * number, so a 3-digit "030" and a 2-digit "30" look alike; qmicli 1.32 prints neither the PCS-digit TLV
+     * nor EF_AD, which is why the IMSI's digits decide the MNC length (see connect's HomeOperator).
+     */
+    private static Reply homeNetwork(ModemState modem) {
+        if (!modem.simReady()) {
+            return Reply.error(modem.scenario.sim().present() ? QmiError.UIM_UNINITIALIZED : QmiError.NO_SIM);
+        }
+        Identity id = modem.scenario.identity();
+        String name = id.homeOperator() != null ? id.homeOperator() : modem.scenario.radio().operatorName();
+        return Reply.ok(new Tlv.Writer().u16(id.homeMcc()).u16(id.homeMnc()).prefixedString(name).tlv(0x01));
     }
 
     /** QmiNasDataCapability: gprs 1, wcdma 5, lte 11. */

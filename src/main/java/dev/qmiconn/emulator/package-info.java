@@ -5,8 +5,8 @@
  *
  * <p>What it answers (anything else: InvalidQmiCommand; a service it lacks: InvalidServiceType on allocate):
  * CTL version info, allocate/release CID, set data format, sync; DMS ids, manufacturer, model, revision,
- * operating mode get/set, UIM verify PIN and PIN status; UIM card status and verify PIN; NAS signal
- * strength, signal info, serving system; WDS start/stop network, packet service status, current settings,
+ * operating mode get/set, UIM verify PIN, PIN status, ICCID and IMSI; UIM card status and verify PIN; NAS signal
+ * strength, signal info, serving system (roaming indicator), home network; WDS start/stop network, packet service status, current settings,
  * packet statistics; WDA get/set data format (only when the scenario has WDA).
  *
  * <p>Modem rules worth knowing when testing against it (each is how real modems behave):
@@ -28,7 +28,7 @@
  * {@code src/main/resources/scenarios/}). Faults ({@link dev.qmiconn.emulator.Fault}): {@code call-failed}
  * (callEndReason, verboseType, verboseReason), {@code no-effect}, {@code session-drop} (afterSessionSeconds,
  * recoverAfterSeconds), {@code device-vanish} (fromSeconds, returnAtSeconds), {@code no-answer} (request
- * such as {@code wds/start-network}), each within fromSeconds..untilSeconds and at most {@code times}; and
+ * such as {@code wds/start-network}), {@code roaming} (registration roaming within the window), each within fromSeconds..untilSeconds and at most {@code times}; and
  * {@code clientIdLimit} per service. Time comes from an injectable {@link java.time.Clock}
  * (the tests' ManualClock plus {@code tick()}).
  */

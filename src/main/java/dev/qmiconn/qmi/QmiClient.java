@@ -14,6 +14,9 @@ import dev.qmiconn.process.CommandSpec;
 import dev.qmiconn.qmi.model.CardStatus;
 import dev.qmiconn.qmi.model.CurrentSettings;
 import dev.qmiconn.qmi.model.DataFormat;
+import dev.qmiconn.qmi.model.HomeNetwork;
+import dev.qmiconn.qmi.model.Iccid;
+import dev.qmiconn.qmi.model.Imsi;
 import dev.qmiconn.qmi.model.LinkLayer;
 import dev.qmiconn.qmi.model.OperatingMode;
 import dev.qmiconn.qmi.model.OperatingModeStatus;
@@ -100,6 +103,24 @@ public final class QmiClient {
 
     public SignalStrength signalStrength() {
         return call(NasParsers::signalStrength, "--nas-get-signal-strength");
+    }
+
+    /**
+     * {@code --dms-uim-get-iccid}: the SIM card's serial number, readable before the PIN is verified. Stable
+     * for a card across modems and reboots, so a good key for anything kept per SIM.
+     */
+    public Iccid iccid() {
+        return call(DmsParsers::iccid, "--dms-uim-get-iccid");
+    }
+
+    /** {@code --dms-uim-get-imsi}: the subscriber identity; most cards refuse it until PIN1 is verified. */
+    public Imsi imsi() {
+        return call(DmsParsers::imsi, "--dms-uim-get-imsi");
+    }
+
+    /** {@code --nas-get-home-network}: the SIM's home PLMN (MCC, MNC as numbers, name). */
+    public HomeNetwork homeNetwork() {
+        return call(NasParsers::homeNetwork, "--nas-get-home-network");
     }
 
     public ServingSystem servingSystem() {

@@ -164,4 +164,22 @@ class QmiClientTest {
                     + "system:' header (got 'something else')", e.getMessage());
         }
     }
+
+    @Test
+    void should_read_the_sims_iccid_and_imsi_from_the_recorded_emulator_output() throws Exception {
+        java.nio.file.Path root = java.nio.file.Path.of("test-fixtures", "qmicli", "1.32.2");
+        expect(0, java.nio.file.Files.readString(root.resolve("dms-uim-get-iccid/emulator-e397u-53.out")), "",
+                "qmicli", "-d", DEV, "--dms-uim-get-iccid");
+        expect(0, java.nio.file.Files.readString(root.resolve("dms-uim-get-imsi/emulator-e397u-53.out")), "",
+                "qmicli", "-d", DEV, "--dms-uim-get-imsi");
+        expect(1, "", java.nio.file.Files.readString(root.resolve("dms-uim-get-imsi/emulator-pin-locked.err")),
+                "qmicli", "-d", DEV, "--dms-uim-get-imsi");
+        try (ReplayingRunner r = runner()) {
+            QmiClient c = client(r, false);
+            assertEquals("8901260842100012345", c.iccid().value());
+            assertEquals("660", c.imsi().mnc(3));
+            QmicliException locked = assertThrows(QmicliException.class, c::imsi);
+            assertEquals(ExitCode.SIM_ERROR, locked.exitCode());
+        }
+    }
 }

@@ -23,6 +23,9 @@ public final class ActionParsers {
         PARSERS.put("dms-get-model", DmsParsers::model);
         PARSERS.put("dms-get-revision", DmsParsers::revision);
         PARSERS.put("dms-get-operating-mode", DmsParsers::operatingMode);
+        PARSERS.put("dms-uim-get-iccid", DmsParsers::iccid);
+        PARSERS.put("dms-uim-get-imsi", DmsParsers::imsi);
+        PARSERS.put("nas-get-home-network", NasParsers::homeNetwork);
         PARSERS.put("uim-get-card-status", UimParsers::cardStatus);
         PARSERS.put("nas-get-signal-strength", NasParsers::signalStrength);
         PARSERS.put("nas-get-serving-system", NasParsers::servingSystem);

@@ -1,6 +1,8 @@
 package dev.qmiconn.qmi.parse;
 
 import dev.qmiconn.qmi.model.DeviceIds;
+import dev.qmiconn.qmi.model.Iccid;
+import dev.qmiconn.qmi.model.Imsi;
 import dev.qmiconn.qmi.model.OperatingMode;
 import dev.qmiconn.qmi.model.OperatingModeStatus;
 
@@ -28,6 +30,41 @@ public final class DmsParsers {
                 Fields.nullIfUnknown(Fields.require(a, out, "IMEI")),
                 Fields.nullIfUnknown(Fields.require(a, out, "MEID")),
                 Fields.value(out, "IMEI SV").orElse(null));
+    }
+
+    /**
+     * {@code --dms-uim-get-iccid} (DMS UIM Get ICCID, 0x003C; same text from 1.0 to 1.32):
+     * <pre>
+     * [/dev/cdc-wdm0] UIM ICCID retrieved:
+     * 	ICCID: '8901260842100012345'
+     * </pre>
+     * A value that is not 18-20 digits (qmicli prints {@code 'unknown'} when the TLV is missing) is a parse error.
+     */
+    public static Iccid iccid(String out) {
+        String a = "--dms-uim-get-iccid";
+        Fields.requireHeader(a, out, "UIM ICCID retrieved:");
+        String v = Fields.require(a, out, "ICCID");
+        if (!Iccid.isValid(v)) {
+            throw QmicliParseException.of(a, "ICCID '" + v + "' is not 18-20 digits", out);
+        }
+        return new Iccid(v);
+    }
+
+    /**
+     * {@code --dms-uim-get-imsi} (DMS UIM Get IMSI, 0x0043; same text from 1.0 to 1.32):
+     * <pre>
+     * [/dev/cdc-wdm0] UIM IMSI retrieved:
+     * 	IMSI: '311660123456789'
+     * </pre>
+     */
+    public static Imsi imsi(String out) {
+        String a = "--dms-uim-get-imsi";
+        Fields.requireHeader(a, out, "UIM IMSI retrieved:");
+        String v = Fields.require(a, out, "IMSI");
+        if (!Imsi.isValid(v)) {
+            throw QmicliParseException.of(a, "IMSI '" + v + "' is not 6-15 digits", out);
+        }
+        return new Imsi(v);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.qmiconn.qmi.model.AttachState;
+import dev.qmiconn.qmi.model.HomeNetwork;
 import dev.qmiconn.qmi.model.Plmn;
 import dev.qmiconn.qmi.model.RadioInterface;
 import dev.qmiconn.qmi.model.RegistrationState;
@@ -171,5 +172,23 @@ public final class NasParsers {
                 Fields.intValue(a, out, "3GPP location area code").orElse(null),
                 Fields.longValue(a, out, "3GPP cell ID").orElse(null),
                 Fields.intValue(a, out, "LTE tracking area code").orElse(null));
+    }
+
+    /**
+     * {@code --nas-get-home-network} (NAS Get Home Network, 0x0025; the SID/NID and 3GPP2 lines only on CDMA):
+     * <pre>
+     * [/dev/cdc-wdm0] Successfully got home network:
+     * 	Home network:
+     * 		MCC: '311'
+     * 		MNC: '660'
+     * 		Description: 'MetroPCS'
+     * </pre>
+     */
+    public static HomeNetwork homeNetwork(String out) {
+        String a = "--nas-get-home-network";
+        Fields.requireHeader(a, out, "Successfully got home network:");
+        return new HomeNetwork(Fields.toInt(a, out, Fields.require(a, out, "MCC")),
+                Fields.toInt(a, out, Fields.require(a, out, "MNC")),
+                Fields.value(out, "Description").orElse(""));
     }
 }
