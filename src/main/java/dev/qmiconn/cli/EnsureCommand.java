@@ -32,12 +32,16 @@ public final class EnsureCommand implements Callable<Integer> {
     @Mixin
     WatchOptionsMixin watch;
 
+    @Mixin
+    ConfigFileOptions config;
+
     public EnsureCommand(AppContext context) {
         this.context = context;
     }
 
     @Override
     public Integer call() {
+        config.applyTo(spec, up.device);
         UpRequest req = up.toRequest(paths.toPaths(context.environment()));
         WatchOptions options = watch.toOptions();
         Watchdog.Outcome outcome = new Watchdog(context.runner(), Pacer.real(context.clock()),

@@ -30,6 +30,9 @@ public final class UpCommand implements Callable<Integer> {
     @Mixin
     UpOptions options;
 
+    @Mixin
+    ConfigFileOptions config;
+
     @Option(names = "--method", paramLabel = "qmi|at", defaultValue = "qmi",
             description = "qmi: libqmi on --device; at: Huawei AT^NDISDUP on --port, address from AT^DHCP? "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -44,6 +47,7 @@ public final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        config.applyTo(spec, options.device);
         if (dev.qmiconn.at.AtMethod.isAt(method)) {
             new dev.qmiconn.at.AtMethod(context.runner(), spec.commandLine().getOut()).up(() -> atPort.open(context.runner()),
                     options.apnOrProfile(), options.iface, options.timeout, options.dnsApply,

@@ -40,12 +40,16 @@ public final class WatchCommand implements Callable<Integer> {
     @Mixin
     WatchOptionsMixin watch;
 
+    @Mixin
+    ConfigFileOptions config;
+
     public WatchCommand(AppContext context) {
         this.context = context;
     }
 
     @Override
     public Integer call() {
+        config.applyTo(spec, up.device);
         UpRequest req = up.toRequest(paths.toPaths(context.environment()));
         Clock clock = watch.clockOffsetFile == null ? context.clock()
                 : new OffsetFileClock(context.clock(), watch.clockOffsetFile);

@@ -8,9 +8,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "generate",
         mixinStandardHelpOptions = true,
         description = "Write the files that bring the modem up at boot: an ifupdown stanza, a systemd unit, "
-                + "a udev rule.",
+                + "a udev rule, the per-device settings file.",
         subcommands = {
                 GenerateInterfacesCommand.class,
+                GenerateConfigCommand.class,
                 GenerateSystemdCommand.class,
                 GenerateUdevCommand.class,
         })
