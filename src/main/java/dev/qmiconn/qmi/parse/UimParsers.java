@@ -13,7 +13,11 @@ import dev.qmiconn.qmi.model.UimSlot;
 /** Parser for {@code --uim-get-card-status}. */
 public final class UimParsers {
 
-    private static final Pattern SLOT = Pattern.compile("^Slot \\[(\\d+)\\]:\\s*$");
+    /**
+     * The card block's header: {@code Card [i]:} counted from 0 before libqmi 1.22, {@code Slot [n]:} counted
+     * from 1 from 1.22 on (libqmi commit b5858d72). Both name the same physical slot; the model keeps slot numbers.
+     */
+    private static final Pattern SLOT = Pattern.compile("^(Slot|Card) \\[(\\d+)\\]:\\s*$");
     private static final Pattern APPLICATION = Pattern.compile("^\\tApplication \\[(\\d+)\\]:\\s*$");
     private static final Pattern FIELD = Pattern.compile("^\\t+([A-Za-z0-9 ]+):\\s*(.*)$");
     private static final Pattern TYPE = Pattern.compile("^(\\S+) \\(\\d+\\)$");
@@ -22,8 +26,8 @@ public final class UimParsers {
     }
 
     /**
-     * {@code --uim-get-card-status} (1.32.2; 1.16 prints a card error as {@code 'error: ... (N)} without the
-     * closing quote):
+     * {@code --uim-get-card-status} (1.22 to 1.32.2; before 1.22, see below; 1.16 prints a card error as
+     * {@code 'error: ... (N)} without the closing quote):
      * <pre>
      * [/dev/cdc-wdm0] Successfully got card status
      * Provisioning applications:
@@ -50,6 +54,18 @@ public final class UimParsers {
      * 			PIN2 retries: '3'
      * 			PUK2 retries: '10'
      * </pre>
+     * libqmi 1.16.0 to 1.20 (recorded from 1.16.0 and 1.16.2) count cards and applications from 0, and so does
+     * the provisioning line; the fields inside are the same:
+     * <pre>
+     * Provisioning applications:
+     * 	Primary GW:   slot '0', application '0'
+     * ...
+     * Card [0]:
+     * 	Card state: 'present'
+     * ...
+     * 	Application [0]:
+     * 		Application type:  'usim (2)'
+     * </pre>
      */
     public static CardStatus cardStatus(String out) {
         String a = "--uim-get-card-status";
@@ -63,7 +79,8 @@ public final class UimParsers {
                 if (slot != null) {
                     slots.add(slot.build(app));
                 }
-                slot = new SlotBuilder(Fields.toInt(a, out, m.group(1)));
+                long n = Fields.toLong(a, out, m.group(2)) + (m.group(1).equals("Card") ? 1 : 0);
+                slot = new SlotBuilder(Fields.toInt(a, out, Long.toString(n)));
                 app = null;
             } else if (slot != null && (m = APPLICATION.matcher(line)).matches()) {
                 if (app != null) {
@@ -84,7 +101,7 @@ public final class UimParsers {
             slots.add(slot.build(app));
         }
         if (slots.isEmpty()) {
-            throw QmicliParseException.of(a, "no 'Slot [N]:' block", out);
+            throw QmicliParseException.of(a, "no 'Slot [N]:' (or, before libqmi 1.22, 'Card [N]:') block", out);
         }
         return new CardStatus(slots);
     }

@@ -58,7 +58,7 @@ public final class WdsParsers {
     public static PacketServiceStatus packetServiceStatus(String out) {
         String a = "--wds-get-packet-service-status";
         Fields.requireHeader(a, out, "Connection status:");
-        String word = Fields.value(out.replaceFirst("(?m)^\\[[^\\]]*\\] ", ""), "Connection status").orElseThrow();
+        String word = Fields.require(a, out.replaceAll("(?m)^\\[[^\\]]*\\] ", ""), "Connection status");
         ConnectionStatus s = ConnectionStatus.fromQmicli(word);
         return new PacketServiceStatus(s);
     }
