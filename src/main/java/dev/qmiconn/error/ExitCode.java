@@ -22,6 +22,8 @@ public enum ExitCode {
     DOCTOR_WARNINGS(14, "doctor: warnings but no failures"),
     DOCTOR_FAILURES(15, "doctor: at least one check failed"),
     LIBQMI_BROKEN(16, "the installed libqmi has a known bug that blocks this action and no workaround applies"),
+    UNREADABLE_OUTPUT(17, "a tool succeeded but printed what qmi-conn cannot read (an untested libqmi?); "
+            + "report it with the -v output"),
     INTERNAL(70, "internal error (a bug in qmi-conn): please report it with the -v output");
 
     private final int code;

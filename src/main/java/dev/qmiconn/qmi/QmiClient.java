@@ -29,6 +29,7 @@ import dev.qmiconn.qmi.parse.AckParsers;
 import dev.qmiconn.qmi.parse.CtlParsers;
 import dev.qmiconn.qmi.parse.DmsParsers;
 import dev.qmiconn.qmi.parse.NasParsers;
+import dev.qmiconn.qmi.parse.QmicliParseException;
 import dev.qmiconn.qmi.parse.UimParsers;
 import dev.qmiconn.qmi.parse.WdaParsers;
 import dev.qmiconn.qmi.parse.WdsParsers;
@@ -75,10 +76,6 @@ public final class QmiClient {
     public VersionPolicy policy() {
         return VersionPolicy.of(version());
     }
-
-
-
-
 
     public OperatingMode operatingMode() {
         return operatingModeStatus().mode();
@@ -235,6 +232,10 @@ public final class QmiClient {
         if (!r.succeeded()) {
             throw QmicliErrors.toException(r, version);
         }
-        return parser.apply(r.stdout());
+        try {
+            return parser.apply(r.stdout());
+        } catch (QmicliParseException e) {
+            throw version == null ? e : e.onLibqmi(version.text());
+        }
     }
 }

@@ -39,6 +39,7 @@ public final class QmicliErrors {
     private static final Pattern VERBOSE_CALL_END = Pattern.compile(
             "^verbose call end reason \\((\\d+),(-?\\d+)\\): (.+)$", Pattern.MULTILINE);
     private static final Pattern CID = Pattern.compile("(?:CID: '(\\d+)'|\\(CID: (\\d+)\\))");
+    private static final Pattern UNKNOWN_OPTION = Pattern.compile("^error: Unknown option --", Pattern.MULTILINE);
     private static final Pattern ERROR_LINE = Pattern.compile("^error: .*$", Pattern.MULTILINE);
     private static final List<String> SIM_ERRORS = List.of("IncorrectPin", "PinBlocked", "PinAlwaysBlocked",
             "UimUninitialized", "SimFile", "SimNotInitialized", "NoSim");
@@ -60,6 +61,9 @@ public final class QmicliErrors {
             return Optional.of(simple(Kind.PROGRAM_MISSING, null, firstLine(r.stderr())));
         }
         String errorLine = lastErrorLine(text);
+        if (UNKNOWN_OPTION.matcher(text).find()) {
+            return Optional.of(simple(Kind.UNKNOWN_OPTION, null, errorLine));
+        }
         // 1.32: "couldn't create QmiDevice: Couldn't query file info: ... No such file or directory" for a
         // missing path, "... Wrong file type" for a non-character device.
         if (text.contains("couldn't create QmiDevice") || (text.contains("couldn't open the QmiDevice")
@@ -131,7 +135,7 @@ public final class QmicliErrors {
 
     public static ExitCode exitCode(Kind kind) {
         return switch (kind) {
-            case PROGRAM_MISSING -> ExitCode.TOOL_MISSING;
+            case PROGRAM_MISSING, UNKNOWN_OPTION -> ExitCode.TOOL_MISSING;
             case DEVICE_MISSING, MODE_UNKNOWN -> ExitCode.DEVICE_MISSING;
             case IP_FAMILY_BUG -> ExitCode.LIBQMI_BROKEN;
             case CALL_FAILED -> ExitCode.CALL_FAILED;
@@ -146,6 +150,9 @@ public final class QmicliErrors {
         String said = f.errorLine() == null ? "" : ": " + f.errorLine().replaceFirst("^error: ", "");
         return switch (f.kind()) {
             case PROGRAM_MISSING -> program(r) + " is not installed (install libqmi-utils)";
+            case UNKNOWN_OPTION -> program(r) + (version == null ? "" : " " + version) + " does not know "
+                    + action(r.argv()) + said.replaceFirst("^: Unknown option --\\S+", "")
+                    + ": this libqmi is too old for it; install a newer libqmi-utils";
             case TIMED_OUT -> what + " did not finish in " + r.duration().toSeconds() + " s and was killed"
                     + " (its client id may leak; qmi-conn releases it with --wds-noop when known)";
             case DEVICE_MISSING -> what + ": the control device is missing or not a character device" + said;

@@ -14,6 +14,11 @@ public record QmicliFailure(Kind kind, Integer qmiErrorCode, String qmiErrorName
     public enum Kind {
         /** The program is not installed (exit 127 from the runner). */
         PROGRAM_MISSING,
+        /**
+         * {@code error: Unknown option --X} (1.16.0 to 1.32 alike): this qmicli is too old for the action, a
+         * property of the installed tool, not of the modem.
+         */
+        UNKNOWN_OPTION,
         /** qmi-conn's own timeout killed qmicli (its client id leaks). */
         TIMED_OUT,
         /** The control device does not exist or is not a character device. */

@@ -48,6 +48,18 @@ class QmicliErrorsTest {
     }
 
     @Test
+    void should_blame_the_installed_qmicli_not_the_modem_for_an_option_it_does_not_know() {
+        // what every recorded qmicli (1.16.0 to 1.26.10) prints, e.g. an old one asked for --wds-set-ip-family
+        QmicliException e = QmicliErrors.toException(failed(List.of("qmicli", "-d", "/dev/cdc-wdm0",
+                "--wds-set-ip-family=6", "--client-cid=3", "--client-no-release-cid"), "",
+                "error: Unknown option --wds-set-ip-family=6\n"), LibqmiVersion.parseBare("1.16.0"));
+        assertEquals(ExitCode.TOOL_MISSING, e.exitCode());
+        assertEquals(Kind.UNKNOWN_OPTION, e.kind());
+        assertEquals("qmicli 1.16.0 does not know --wds-set-ip-family: this libqmi is too old for it; install a "
+                + "newer libqmi-utils", e.getMessage());
+    }
+
+    @Test
     void should_keep_the_cid_and_call_end_reasons_of_a_failed_start() {
         QmicliException e = QmicliException.from(failed(START,
                 "[/dev/cdc-wdm0] Client ID not released:\n\tService: 'wds'\n\t    CID: '12'\n",
