@@ -35,6 +35,19 @@ final class FlowFixtures {
         }
     }
 
+    /**
+     * A qmicli run recorded from a real libqmi build ({@code test-fixtures/qmicli/VERSION/ACTION/CASE.out},
+     * {@code .err}, {@code .exit}) as the transcript of {@code argv}.
+     */
+    static Transcript recorded(String version, String action, String caseName, List<String> argv) {
+        String base = version + "/" + action + "/" + caseName;
+        Path dir = ROOT.resolve("qmicli");
+        String err = Files.exists(dir.resolve(base + ".err")) ? qmicliFixture(base + ".err") : "";
+        int exit = Files.exists(dir.resolve(base + ".exit")) ? Integer.parseInt(qmicliFixture(base + ".exit").strip())
+                : 0;
+        return Transcript.of(argv, exit, qmicliFixture(base + ".out"), err);
+    }
+
     /** Replaces the first transcript whose argv contains {@code action}. */
     static void replace(List<Transcript> ts, String action, UnaryOperator<Transcript> change) {
         for (int i = 0; i < ts.size(); i++) {
