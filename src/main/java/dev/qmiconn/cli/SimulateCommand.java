@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
  * of namespaces on this machine. With a command: runs it inside, passes its output through, tears everything
  * down and exits with the command's exit code. Without: keeps the sandbox up for a person until Ctrl-C.
  */
-@Command(name = "simulate",
+@Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Run a command (or a shell, by hand) on a simulated Pi with an emulated QMI modem plugged in:"
                 + " the real qmicli, qmi-network, udhcpc and ip inside private network and mount namespaces;"
                 + " nothing on this machine changes. Needs root.",
@@ -47,14 +47,23 @@ public final class SimulateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--scenario", paramLabel = "NAME|FILE", defaultValue = SandboxOptions.DEFAULT_SCENARIO,
-            description = "Emulator scenario: a shipped name (e397u-53, raw-ip, no-signal, call-failed, flaky) or a "
-                    + "scenario JSON file. Default: ${DEFAULT-VALUE}.")
+            completionCandidates = ShippedScenarios.class,
+            description = "Emulator scenario: a shipped name (${COMPLETION-CANDIDATES}) or a scenario JSON file. "
+                    + "Default: ${DEFAULT-VALUE}.")
     String scenario;
 
     @Parameters(paramLabel = "COMMAND", arity = "0..*",
             description = "Command(s) to run inside (after --; a lone '+' separates commands); without one the "
                     + "sandbox stays up until Ctrl-C.")
     List<String> command = new ArrayList<>();
+
+    /** The scenarios in the jar, for the help text and tab completion: {@link Scenario#BUILT_IN}, never a copy. */
+    static final class ShippedScenarios implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Scenario.BUILT_IN.iterator();
+        }
+    }
 
     public SimulateCommand(AppContext context) {
         this(context, new EmulatorModems());

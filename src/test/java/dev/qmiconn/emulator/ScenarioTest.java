@@ -21,6 +21,16 @@ class ScenarioTest {
     }
 
     @Test
+    void should_name_every_scenario_file_the_jar_ships_in_built_in() throws Exception {
+        try (var files = Files.list(Path.of("src/main/resources/scenarios"))) {
+            java.util.Set<String> shipped = files.map(f -> f.getFileName().toString())
+                    .filter(f -> f.endsWith(".json")).map(f -> f.substring(0, f.length() - ".json".length()))
+                    .collect(java.util.stream.Collectors.toSet());
+            assertEquals(shipped, java.util.Set.copyOf(Scenario.BUILT_IN));
+        }
+    }
+
+    @Test
     void should_describe_the_guides_dongle_as_802_3_without_wda_accepting_the_metro_apns() {
         Scenario s = Scenario.load("e397u-53");
         assertEquals("E397u-53", s.identity().model());
