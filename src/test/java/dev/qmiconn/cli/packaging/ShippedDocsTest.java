@@ -1,0 +1,110 @@
+package dev.qmiconn.cli.packaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * README.md and docs/*.md (installed in /usr/share/doc/qmi-conn) are read by people who have only the repository
+ * or only the package: no path outside the repository, no notes meant for the team, and every link between
+ * them (file and #anchor) leads somewhere.
+ */
+class ShippedDocsTest {
+
+    private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
+    private static final Pattern INTERNAL = Pattern.compile(
+            "LEAD:|\\bissues? \\d|\\bbranch(es)? [a-z0-9-]+|shared/seeds|\\.\\./shared");
+
+    static List<Path> docs() throws IOException {
+        List<Path> all = new ArrayList<>(List.of(Path.of("README.md")));
+        try (Stream<Path> files = Files.list(Path.of("docs"))) {
+            files.filter(f -> f.toString().endsWith(".md")).sorted().forEach(all::add);
+        }
+        return all;
+    }
+
+    @Test
+    void should_hold_no_team_notes_nor_paths_outside_the_repository() throws IOException {
+        List<String> found = new ArrayList<>();
+        for (Path doc : docs()) {
+            List<String> lines = Files.readAllLines(doc);
+            for (int i = 0; i < lines.size(); i++) {
+                Matcher m = INTERNAL.matcher(lines.get(i));
+                if (m.find()) {
+                    found.add(doc + ":" + (i + 1) + ": " + m.group());
+                }
+            }
+        }
+        assertEquals(List.of(), found);
+    }
+
+    @Test
+    void should_link_only_to_files_and_headings_that_exist() throws IOException {
+        List<String> broken = new ArrayList<>();
+        int links = 0;
+        for (Path doc : docs()) {
+            Matcher m = LINK.matcher(withoutCode(Files.readString(doc)));
+            while (m.find()) {
+                String target = m.group(1);
+                if (target.matches("^[a-z]+:.*")) {
+                    continue; // http(s), mailto
+                }
+                links++;
+                int hash = target.indexOf('#');
+                String file = hash < 0 ? target : target.substring(0, hash);
+                Path linked = file.isEmpty() ? doc : doc.resolveSibling(file).normalize();
+                if (!Files.isRegularFile(linked)) {
+                    broken.add(doc + " -> " + target + " (no such file)");
+                } else if (hash >= 0 && !anchors(linked).contains(target.substring(hash + 1))) {
+                    broken.add(doc + " -> " + target + " (no such heading in " + linked + ")");
+                }
+            }
+        }
+        assertTrue(links > 15, "found only " + links + " links: is the pattern still right?");
+        assertEquals(List.of(), broken);
+    }
+
+    @Test
+    void should_make_anchors_as_github_does() {
+        assertEquals("error-couldnt-start-network-qmi-protocol-error-64-null",
+                slug("`error: couldn't start network: QMI protocol error (64): '(null)'`"));
+        assertEquals("5-bring-it-up-at-boot", slug("5. Bring it up at boot"));
+    }
+
+    /** GitHub's heading ids: lower case, punctuation dropped, spaces to dashes; repeats get -1, -2, ... */
+    static Set<String> anchors(Path md) throws IOException {
+        Set<String> ids = new HashSet<>();
+        for (String line : withoutCode(Files.readString(md)).split("\n")) {
+            if (line.matches("^#{1,6} .*")) {
+                String base = slug(line.replaceFirst("^#+ ", ""));
+                String id = base;
+                for (int n = 1; !ids.add(id); n++) {
+                    id = base + "-" + n;
+                }
+            }
+        }
+        return ids;
+    }
+
+    static String slug(String heading) {
+        return heading.strip().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
+    }
+
+    /** Fenced code blocks neither link nor make headings (a '# comment' in a shell block is not a heading). */
+    private static String withoutCode(String text) {
+        return text.replaceAll("(?ms)^```.*?^```", "");
+    }
+}
