@@ -36,7 +36,7 @@ public final class DoctorCommand implements Callable<Integer> {
                     + "images). Programs still run on this machine. Default: ${DEFAULT-VALUE}")
     Path root;
 
-    @Option(names = "--json", description = "Print the findings as JSON (fields: docs/DOCTOR-JSON.md).")
+    @Option(names = "--json", description = "Print the findings as JSON (fields: /usr/share/doc/qmi-conn/DOCTOR-JSON.md).")
     boolean json;
 
     @Option(names = {"-d", "--device"}, paramLabel = "DEV",

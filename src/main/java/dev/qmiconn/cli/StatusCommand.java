@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 /** {@code qmi-conn status [--json]}: exit 0 when connected, NOT_CONNECTED (12) otherwise. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Device, libqmi verdict, SIM, registration, signal, LED state, connection, IP, traffic and "
-                + "uptime. Exits 0 when connected, 12 when not. JSON fields: docs/STATUS-JSON.md.")
+                + "uptime. Exits 0 when connected, 12 when not. JSON fields: /usr/share/doc/qmi-conn/STATUS-JSON.md.")
 public final class StatusCommand implements Callable<Integer> {
 
     private final AppContext context;

@@ -38,7 +38,7 @@ public final class BuildAssets {
         CommandLine cl = Main.commandLine(AppContext.production());
         String name = cl.getCommandSpec().name();
         Path man1 = Files.createDirectories(out.resolve("man/man1"));
-        List<ManPage.Page> pages = ManPage.pages(cl.getCommandSpec(), version, rootSections());
+        List<ManPage.Page> pages = ManPage.pages(cl.getCommandSpec(), version, rootSections(), everyPageSections());
         for (ManPage.Page page : pages) {
             Files.write(man1.resolve(page.name() + ".1.gz"), gzip(page.roff()));
         }
@@ -48,8 +48,12 @@ public final class BuildAssets {
     }
 
     static List<ManPage.Section> rootSections() {
+        return List.of(new ManPage.Section("EXIT STATUS", exitStatus()));
+    }
+
+    /** On every page: each command runs through the launcher and reads or writes these files. */
+    static List<ManPage.Section> everyPageSections() {
         return List.of(
-                new ManPage.Section("EXIT STATUS", exitStatus()),
                 new ManPage.Section("ENVIRONMENT", """
                         .TP
                         \\fBJAVA\\fR, \\fBJAVA_HOME\\fR
@@ -69,18 +73,24 @@ public final class BuildAssets {
                         Brings the modem whose control device is /dev/\\fIINSTANCE\\fR online at boot, e.g. \
                         \\fBsystemctl enable \\-\\-now qmi\\-conn@cdc\\-wdm0\\fR.
                         .TP
-                        /run/qmi\\-conn
-                        State of the running session (client id, packet data handle), one file per device.
-                        .TP
-                        /etc/resolv.conf.head
-                        DNS servers of the session, in a block marked as qmi\\-conn's; other lines are kept.
-                        .TP
                         /etc/qmi\\-network.conf
                         The qmi\\-network profile (APN, APN_USER, APN_PASS, IP_TYPE, PROXY), read by \
                         \\fBqmi\\-conn up\\fR; command\\-line options win.
                         .TP
+                        /run/qmi\\-conn/
+                        State of the running session (client id, packet data handle), one file per device, and \
+                        \\fBwatch\\fR's data\\-usage ledger usage.json (\\fB\\-\\-state\\-dir\\fR).
+                        .TP
+                        /etc/resolv.conf.head
+                        DNS servers of the session, in a block marked as qmi\\-conn's; other lines are kept.
+                        .TP
+                        /etc/network/interfaces.d/
+                        Where \\fBqmi\\-conn generate interfaces\\fR puts an ifupdown stanza.
+                        .TP
                         /usr/share/doc/qmi\\-conn/
-                        The user guide (from zero to boot\\-time LTE on a Raspberry Pi) and troubleshooting.
+                        USER\\-GUIDE.md (from zero to boot\\-time LTE on a Raspberry Pi), TROUBLESHOOTING.md (by \
+                        the exact message), EXIT\\-CODES.md, and the JSON fields of \\fBstatus\\fR, \
+                        \\fBdoctor\\fR and \\fBusage\\fR (STATUS\\-JSON.md, DOCTOR\\-JSON.md, USAGE\\-JSON.md).
                         """));
     }
 

@@ -35,15 +35,24 @@ public final class ManPage {
 
     /** Pages for {@code root} and, recursively, every subcommand that is not hidden nor picocli's help. */
     public static List<Page> pages(CommandSpec root, String version, List<Section> rootSections) {
+        return pages(root, version, rootSections, List.of());
+    }
+
+    /** As above; {@code everyPage} sections (ENVIRONMENT, FILES) follow the root's own on every page. */
+    public static List<Page> pages(CommandSpec root, String version, List<Section> rootSections,
+                                   List<Section> everyPage) {
         List<Page> pages = new ArrayList<>();
-        collect(root, version, rootSections, pages);
+        List<Section> onRoot = new ArrayList<>(rootSections);
+        onRoot.addAll(everyPage);
+        collect(root, version, onRoot, everyPage, pages);
         return pages;
     }
 
-    private static void collect(CommandSpec spec, String version, List<Section> extra, List<Page> into) {
+    private static void collect(CommandSpec spec, String version, List<Section> extra, List<Section> everyPage,
+                                List<Page> into) {
         into.add(new Page(pageName(spec), render(spec, version, extra)));
         for (CommandSpec sub : documentedSubcommands(spec)) {
-            collect(sub, version, List.of(), into);
+            collect(sub, version, everyPage, everyPage, into);
         }
     }
 

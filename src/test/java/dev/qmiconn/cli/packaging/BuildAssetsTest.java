@@ -1,6 +1,7 @@
 package dev.qmiconn.cli.packaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -55,6 +56,22 @@ class BuildAssetsTest {
         String root = gunzip(out.resolve("man/man1/qmi-conn.1.gz"));
         for (ExitCode code : ExitCode.values()) {
             assertTrue(root.contains(".TP\n\\fB" + code.code() + "\\fR\n" + code.name() + ": "), code.name());
+        }
+    }
+
+    @Test
+    void should_give_every_page_environment_and_files_and_no_path_that_exists_only_in_the_repository()
+            throws IOException {
+        List<String> written = BuildAssets.write(out, "9.9.9");
+        for (String name : written) {
+            String roff = gunzip(out.resolve("man/man1/" + name + ".1.gz"));
+            assertTrue(roff.contains("\n.SH \"ENVIRONMENT\"\n.TP\n\\fBJAVA\\fR"), name);
+            assertTrue(roff.contains("\n.SH \"FILES\"\n.TP\n"), name);
+            assertTrue(roff.contains("/usr/share/doc/qmi\\-conn/"), name);
+            java.util.regex.Matcher repoPath = java.util.regex.Pattern.compile(
+                    "(?<![\\w/-])(docs|src|test-fixtures|bin|target)/|\\.\\./").matcher(roff);
+            assertFalse(repoPath.find(), name + ": " + (repoPath.find(0) ? roff.substring(
+                    Math.max(0, repoPath.start() - 40), Math.min(roff.length(), repoPath.end() + 40)) : ""));
         }
     }
 
