@@ -11,6 +11,7 @@ import dev.qmiconn.doctor.JsonReport;
 import dev.qmiconn.doctor.TextReport;
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.error.QmiConnException;
+import dev.qmiconn.qmi.LibqmiTools;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,7 +34,8 @@ public final class DoctorCommand implements Callable<Integer> {
 
     @Option(names = "--root", paramLabel = "DIR", defaultValue = "/",
             description = "Read sysfs, /dev, /proc and /etc under DIR instead of / (for fixture trees and "
-                    + "images). Programs still run on this machine. Default: ${DEFAULT-VALUE}")
+                    + "images). Programs still run on this machine: qmicli and qmi-network are the first on PATH, as for "
+                    + "up and status. Default: ${DEFAULT-VALUE}")
     Path root;
 
     @Option(names = "--json", description = "Print the findings as JSON (fields: /usr/share/doc/qmi-conn/DOCTOR-JSON.md).")
@@ -63,7 +65,7 @@ public final class DoctorCommand implements Callable<Integer> {
             dev.qmiconn.config.Validation.device(device);
         }
         DoctorOptions options = DoctorOptions.forRoot(root).withDevice(device).withProbeAt(probeAt)
-                .withQueryModem(!noQuery);
+                .withQueryModem(!noQuery).withLibqmi(LibqmiTools.fromEnvironment(context.environment()));
         DoctorReport report = new Doctor(context.runner()).examine(options);
         spec.commandLine().getOut().print(json ? JsonReport.render(report) : TextReport.render(report));
         spec.commandLine().getOut().flush();

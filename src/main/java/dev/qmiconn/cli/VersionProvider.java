@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import dev.qmiconn.process.CommandResult;
 import dev.qmiconn.process.CommandSpec;
-import dev.qmiconn.process.ProgramPath;
+import dev.qmiconn.qmi.LibqmiTools;
 import dev.qmiconn.qmi.LibqmiVersion;
 import dev.qmiconn.qmi.QmicliErrors;
 import dev.qmiconn.qmi.VersionPolicy;
@@ -55,8 +55,7 @@ public final class VersionProvider implements IVersionProvider {
 
     private List<String> libqmiLines() {
         // the context's PATH, so tests can put a fake qmicli first
-        Optional<Path> qmicli = ProgramPath.find(
-                context.environment().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"), "qmicli");
+        Optional<Path> qmicli = LibqmiTools.fromEnvironment(context.environment()).qmicli();
         if (qmicli.isEmpty()) {
             return List.of("libqmi: qmicli not found on PATH; install libqmi-utils (>= 1.18 recommended)");
         }

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.qmiconn.config.AtomicFiles;
-import dev.qmiconn.process.ProgramPath;
+import dev.qmiconn.qmi.LibqmiTools;
 import dev.qmiconn.qmi.LibqmiVersion;
 
 /**
@@ -22,7 +22,7 @@ public final class VersionCache {
 
     public VersionCache(Path stateDir, Map<String, String> environment) {
         this.file = stateDir.resolve("libqmi-version");
-        this.qmicli = find(environment.get("PATH"));
+        this.qmicli = find(LibqmiTools.fromEnvironment(environment));
     }
 
     public Optional<LibqmiVersion> get() {
@@ -59,9 +59,9 @@ public final class VersionCache {
         }
     }
 
-    private static Optional<Path> find(String path) {
+    private static Optional<Path> find(LibqmiTools tools) {
         // the real file: a symlink swapped to another libqmi must change the key
-        return ProgramPath.find(path, "qmicli").map(p -> {
+        return tools.qmicli().map(p -> {
             try {
                 return p.toRealPath();
             } catch (IOException e) {

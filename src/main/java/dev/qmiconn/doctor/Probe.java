@@ -1,11 +1,13 @@
 package dev.qmiconn.doctor;
 
+import java.nio.file.Path;
 import java.util.Optional;
 
 import dev.qmiconn.doctor.Hardware.ControlDevice;
 import dev.qmiconn.process.CommandResult;
 import dev.qmiconn.process.CommandRunner;
 import dev.qmiconn.process.CommandSpec;
+import dev.qmiconn.qmi.LibqmiTools;
 import dev.qmiconn.qmi.QmiClient;
 
 /**
@@ -29,8 +31,16 @@ public record Probe(SystemRoot sys, CommandRunner runner, DoctorOptions options,
         return new QmiClient(runner, device, proxy, options.callTimeout());
     }
 
+    /** libqmi's programs by {@link LibqmiTools} (PATH, as up runs them); the others under the root. */
+    public Optional<String> findProgram(String name) {
+        if (name.equals(LibqmiTools.QMICLI) || name.equals(LibqmiTools.QMI_NETWORK)) {
+            return options.libqmi().find(name).map(Path::toString);
+        }
+        return sys.findProgram(name);
+    }
+
     public boolean hasProgram(String name) {
-        return sys.findProgram(name).isPresent();
+        return findProgram(name).isPresent();
     }
 
     /**

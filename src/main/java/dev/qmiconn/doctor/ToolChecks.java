@@ -16,18 +16,19 @@ final class ToolChecks {
     }
 
     static Finding program(Probe p, String name, String purpose) {
-        Optional<String> path = p.sys().findProgram(name);
+        Optional<String> path = p.findProgram(name);
         return path.isPresent()
                 ? Finding.ok(name, name + " is " + path.get())
-                : Finding.fail(name, name + " is not installed (" + purpose + ")", INSTALL_LIBQMI);
+                : Finding.fail(name, name + " is not installed (" + purpose + "; not found on PATH)", INSTALL_LIBQMI);
     }
 
     static Optional<Finding> libqmiVersion(Probe p) {
         if (!p.hasProgram("qmicli")) {
             return Optional.empty();
         }
+        String qmicli = p.findProgram("qmicli").orElseThrow();
         try {
-            return Optional.of(finding(p.qmiClient("", false).policy().verdict()));
+            return Optional.of(finding(qmicli, p.qmiClient("", false).policy().verdict()));
         } catch (QmiConnException e) {
             return Optional.of(Finding.fail("libqmi-version", "qmicli --version did not say its version ("
                     + firstLine(e.getMessage()).replaceFirst("^: ", "") + ")",
@@ -36,12 +37,13 @@ final class ToolChecks {
     }
 
     /**
-     * The version policy's verdict, shared with {@code qmi-conn --version}: OK stays ok; WORKAROUND (qmi-conn
+     * The version policy's verdict for the qmicli on PATH (the one up runs), shared with {@code qmi-conn --version}: OK stays ok; WORKAROUND (qmi-conn
      * copes, qmi-network or the guides' stanza may not) and LIMITED (too old for raw-ip modems) are warnings.
      */
-    private static Finding finding(VersionVerdict v) {
-        return v.severity() == VersionVerdict.Severity.OK ? Finding.ok("libqmi-version", v.explanation())
-                : Finding.warn("libqmi-version", v.explanation(), v.fix());
+    private static Finding finding(String qmicli, VersionVerdict v) {
+        String why = qmicli + ": " + v.explanation();
+        return v.severity() == VersionVerdict.Severity.OK ? Finding.ok("libqmi-version", why)
+                : Finding.warn("libqmi-version", why, v.fix());
     }
 
     private static String firstLine(String s) {

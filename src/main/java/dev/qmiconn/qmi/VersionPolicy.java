@@ -90,10 +90,11 @@ public record VersionPolicy(LibqmiVersion version) {
                     "install libqmi-utils >= 1.18 (Debian/Raspbian buster or later).");
         }
         if (!supportsIpTypeOption()) {
-            return new VersionVerdict(version, Severity.WORKAROUND,
-                    "libqmi " + version + " predates the 1.16.2 IP-family bug but has no ip-type option: "
-                            + "IPv4 only, qmi-conn leaves ip-type out.",
-                    "none needed for IPv4; for IPv6 install libqmi-utils >= 1.18.");
+            // recorded: the real 1.16.0 starts an IPv4 call without ip-type and sends no IP-family TLV at all
+            return new VersionVerdict(version, Severity.OK,
+                    "libqmi " + version + " works for IPv4 with nothing to work around (it predates the 1.16.2 "
+                            + "IP-family bug); it has no ip-type option, so IPv6 (--ip-type 6 or 4v6) is "
+                            + "impossible: for IPv6 install libqmi-utils >= 1.18.", null);
         }
         if (mayPrintNullErrorNames()) {
             return new VersionVerdict(version, Severity.OK,

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.qmiconn.cli.AppContext;
 import dev.qmiconn.cli.Main;
+import dev.qmiconn.process.ProgramPath;
 import dev.qmiconn.process.ReplayingRunner;
 import dev.qmiconn.process.Transcript;
 import picocli.CommandLine;
@@ -43,8 +44,13 @@ final class DoctorRun {
     }
 
     static DoctorRun run(List<Transcript> transcripts, String... args) {
+        return run(pathOfTree(args), transcripts, args);
+    }
+
+    /** With this environment (its PATH says where qmicli and qmi-network are). */
+    static DoctorRun run(Map<String, String> env, List<Transcript> transcripts, String... args) {
         ReplayingRunner runner = new ReplayingRunner(transcripts);
-        CommandLine cl = Main.commandLine(new AppContext(runner, Clock.systemUTC(), Map.of()));
+        CommandLine cl = Main.commandLine(new AppContext(runner, Clock.systemUTC(), env));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out));
@@ -54,6 +60,21 @@ final class DoctorRun {
         int code = cl.execute(argv.toArray(String[]::new));
         runner.verifyAllConsumed();
         return new DoctorRun(code, out.toString(), err.toString(), runner);
+    }
+
+    /**
+     * The fixture tree stands for the whole machine: its program directories are the PATH doctor finds qmicli
+     * and qmi-network on (as on the Pi, where they are the system's).
+     */
+    static Map<String, String> pathOfTree(String... args) {
+        List<String> a = List.of(args);
+        int i = a.indexOf("--root");
+        if (i < 0 || i + 1 >= a.size()) {
+            return Map.of();
+        }
+        Path root = Path.of(a.get(i + 1)).toAbsolutePath();
+        return Map.of("PATH", ProgramPath.SYSTEM_DIRS.stream().map(d -> root + d)
+                .collect(java.util.stream.Collectors.joining(":")));
     }
 
     JsonNode json() {

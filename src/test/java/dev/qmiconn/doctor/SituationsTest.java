@@ -32,7 +32,8 @@ class SituationsTest {
 
         JsonNode q = run.finding("qmicli");
         assertEquals("fail", q.get("result").asText());
-        assertEquals("qmicli is not installed (libqmi's command line tool)", q.get("why").asText());
+        assertEquals("qmicli is not installed (libqmi's command line tool; not found on PATH)",
+                q.get("why").asText());
         assertEquals("sudo apt install libqmi-utils", q.get("fix").asText());
         assertFalse(run.results().containsKey("libqmi-version"));
         assertFalse(run.results().containsKey("sim"));

@@ -65,6 +65,15 @@ class VersionPolicyTest {
     }
 
     @Test
+    void should_call_1_16_0_fine_for_ipv4_and_say_ipv6_is_impossible() {
+        VersionVerdict v = policy("1.16.0").verdict();
+        assertEquals(Severity.OK, v.severity(), "the real 1.16.0 connects IPv4 with no workaround");
+        assertNull(v.fix());
+        assertTrue(v.explanation().contains("works for IPv4 with nothing to work around"), v.explanation());
+        assertTrue(v.explanation().contains("IPv6 (--ip-type 6 or 4v6) is impossible"), v.explanation());
+    }
+
+    @Test
     void should_find_nothing_to_fix_in_1_32_2() {
         VersionVerdict v = policy("1.32.2").verdict();
         assertEquals(Severity.OK, v.severity());
