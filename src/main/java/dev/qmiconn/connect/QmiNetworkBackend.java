@@ -17,6 +17,8 @@ import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.process.CommandResult;
 import dev.qmiconn.process.CommandRunner;
 import dev.qmiconn.process.CommandSpec;
+import dev.qmiconn.qmi.CallEndReasons;
+import dev.qmiconn.qmi.QmicliErrors;
 import dev.qmiconn.qmi.VersionPolicy;
 
 /**
@@ -93,7 +95,11 @@ public final class QmiNetworkBackend {
                 case 3 -> "qmi-network says a session is already started (state " + stateFile(req) + ")";
                 default -> "qmi-network start " + (r.timedOut() ? "timed out" : "exited " + r.exitCode());
             };
-            throw new QmiConnException(ExitCode.CALL_FAILED, what + reason);
+            // qmi-network repeats qmicli's CallFailed lines: the same reasons, the same advice as the qmicli backend
+            String advice = QmicliErrors.classify(r)
+                    .flatMap(f -> CallEndReasons.advice(f.callEndReason(), f.verboseCallEndReason()))
+                    .map(a -> QmicliErrors.REFUSED + a + "; ").orElse("");
+            throw new QmiConnException(ExitCode.CALL_FAILED, advice + what + reason);
         }
         Optional<DataSession> s = readState(stateFile(req));
         if (s.isEmpty()) {

@@ -44,7 +44,7 @@ final class StartNetwork {
         }
         Data data = modem.scenario.data();
         if (ipFamily == 6 && data.ipv6() == null) {
-            return callFailed(1, 9, 3); // generic-unspecified, [ipv6] ipv6-disabled
+            return callFailed(1, 9, 3); // generic-unspecified, [ipv6] disabled
         }
         String apn = request.tlv(0x14).map(Tlv::asString).orElse(data.apns().isEmpty() ? "" : data.apns().get(0));
         if (!data.apns().isEmpty() && data.apns().stream().noneMatch(a -> a.equalsIgnoreCase(apn))) {
@@ -54,7 +54,7 @@ final class StartNetwork {
         String user = request.tlv(0x17).map(Tlv::asString).orElse(null);
         String password = request.tlv(0x18).map(Tlv::asString).orElse(null);
         if (!authAccepted(data, auth, user, password)) {
-            return callFailed(10, 6, 29); // generic-authentication-failed, [3gpp] user-authentication-failed
+            return callFailed(10, 6, 29); // generic-authentication-failed, [3gpp] authentication-failed (as qmicli 1.32.2 prints them)
         }
         int family4or6 = ipFamily == 6 ? 6 : 4;
         ActiveSession s = modem.startSession(request.clientId(), family4or6, apn, auth, user);

@@ -44,6 +44,9 @@ public final class QmicliErrors {
     private static final List<String> SIM_ERRORS = List.of("IncorrectPin", "PinBlocked", "PinAlwaysBlocked",
             "UimUninitialized", "SimFile", "SimNotInitialized", "NoSim");
 
+    /** How a message about a refused data call starts, before the advice of {@link CallEndReasons}. */
+    public static final String REFUSED = "data session refused: ";
+
     private QmicliErrors() {
     }
 
@@ -166,11 +169,18 @@ public final class QmicliErrors {
                     + "; is ModemManager using the port? use the qmi-proxy (-p) or stop ModemManager";
             case ENDPOINT_HANGUP -> what + ": the port was closed under qmicli (endpoint hangup)"
                     + "; another program (ModemManager?) uses it, use the qmi-proxy (-p)";
-            case CALL_FAILED -> what + said + (f.callEndReason() == null ? ""
-                    : " (call end reason: " + f.callEndReason()
-                    + (f.verboseCallEndReason() == null ? "" : ", " + f.verboseCallEndReason()) + ")");
+            case CALL_FAILED -> callFailed(what, said, f);
             default -> what + " failed" + said;
         };
+    }
+
+    /** With advice for a known reason: what to do first, then qmicli's own words for reference. */
+    private static String callFailed(String what, String said, QmicliFailure f) {
+        String reasons = f.callEndReason() == null ? "" : "call end reason: " + f.callEndReason()
+                + (f.verboseCallEndReason() == null ? "" : ", " + f.verboseCallEndReason());
+        return CallEndReasons.advice(f.callEndReason(), f.verboseCallEndReason())
+                .map(advice -> REFUSED + advice + " (" + what + ": " + f.qmiErrorName() + ", " + reasons + ")")
+                .orElseGet(() -> what + said + (reasons.isEmpty() ? "" : " (" + reasons + ")"));
     }
 
     private static QmicliFailure simple(Kind kind, Integer cid, String line) {

@@ -34,13 +34,16 @@ class CallFailedSandboxTest {
     }
 
     @Test
-    void should_show_the_call_end_reason_and_release_the_cid() {
+    void should_show_the_call_end_reason_and_release_the_cid() throws Exception {
         CommandResult r = box.qmiConn("up", "--apn", "fast.metropcs.com", "--timeout", "20s");
 
         assertEquals(ExitCode.CALL_FAILED.code(), r.exitCode(), show(r));
         assertEquals(1, r.stderr().lines().count(), show(r));
         assertTrue(r.stderr().contains("call end reason: generic-unspecified, [3gpp] option-unsubscribed"), show(r));
         assertTrue(r.stderr().contains("WDS client id 1 released"), show(r));
+        assertTrue(r.stderr().startsWith("qmi-conn: data session refused: the SIM has no data plan"), show(r));
+        assertTrue(Files.readString(java.nio.file.Path.of("docs", "TROUBLESHOOTING.md"))
+                .contains("\n" + r.stderr().strip() + "\n"), "docs/TROUBLESHOOTING.md quotes it as printed: " + show(r));
         assertEquals(0, box.sandbox.emulator().liveClientIds());
         assertEquals(0, box.sandbox.emulator().liveSessions());
         assertFalse(Files.exists(box.sandbox.runDir().resolve("qmi-conn/cdc-wdm0.json")));
@@ -53,6 +56,7 @@ class CallFailedSandboxTest {
         assertEquals(ExitCode.CALL_FAILED.code(), r.exitCode(), show(r));
         assertTrue(r.stderr().contains("no packet data handle"), show(r));
         assertTrue(r.stderr().contains("call end reason (1): generic-unspecified"), show(r));
+        assertTrue(r.stderr().startsWith("qmi-conn: data session refused: the SIM has no data plan"), show(r));
         assertEquals(0, box.sandbox.emulator().liveClientIds());
     }
 }

@@ -70,6 +70,20 @@ class E397uSandboxTest {
     }
 
     @Test
+    @Order(1)
+    void should_say_what_to_do_about_an_apn_the_network_does_not_know_and_leave_nothing() {
+        CommandResult r = box.qmiConn("up", "--apn", "wrong.apn.example");
+
+        assertEquals(ExitCode.CALL_FAILED.code(), r.exitCode(), show(r));
+        assertEquals(1, r.stderr().lines().count(), show(r));
+        assertTrue(r.stderr().startsWith("qmi-conn: data session refused: the network does not know this APN: "
+                + "check --apn"), show(r));
+        assertTrue(r.stderr().contains("[3gpp] unknown-apn"), show(r));
+        assertEquals(0, box.sandbox.emulator().liveClientIds(), show(r));
+        assertEquals(0, box.sandbox.emulator().liveSessions(), show(r));
+    }
+
+    @Test
     @Order(2)
     void should_bring_up_wwan0_with_the_emulators_address_and_keep_the_users_dns_lines() throws Exception {
         Files.writeString(box.sandbox.tmpDir().resolve("user-head"), USER_LINES);

@@ -71,8 +71,9 @@ class QmicliErrorsTest {
         assertEquals(3, e.failure().callEndReasonCode());
         assertEquals("generic-no-service", e.failure().callEndReason());
         assertEquals("[cm] no-service", e.failure().verboseCallEndReason());
-        assertEquals("qmicli --wds-start-network: couldn't start network: QMI protocol error (14): 'CallFailed' "
-                + "(call end reason: generic-no-service, [cm] no-service)", e.getMessage());
+        assertEquals("data session refused: " + CallEndReasons.advice(null, "[cm] no-service").orElseThrow()
+                + " (qmicli --wds-start-network: CallFailed, call end reason: generic-no-service, [cm] no-service)",
+                e.getMessage());
     }
 
     @Test
