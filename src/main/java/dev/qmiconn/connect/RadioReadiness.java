@@ -13,6 +13,7 @@ import dev.qmiconn.qmi.model.RadioInterface;
 import dev.qmiconn.qmi.model.RegistrationState;
 import dev.qmiconn.qmi.model.ServingSystem;
 import dev.qmiconn.qmi.model.SignalStrength;
+import dev.qmiconn.qmi.model.UimSlot;
 
 /**
  * Steps 3 and 4 of {@code up}: SIM and PIN, operating mode online, then registration and a usable signal with
@@ -35,10 +36,16 @@ public final class RadioReadiness {
         this.out = out;
     }
 
-    /** Enters the PIN when needed and safe. A SIM still initialising (PIN not-initialized) is waited for. */
+    /**
+     * Enters the PIN when needed and safe. A SIM still initialising (PIN not-initialized) is waited for; a slot
+     * that says {@code absent} or {@code error: ...} (1.16.2 fixture card-error: no-atr-received) is not: the
+     * E397u-53 has no hot-swap, so waiting out {@code --timeout} only delays the message. A boot-time caller
+     * retries anyway (the unit's Restart=, watch's backoff).
+     */
     public void unlockSim(String pin) {
         Duration delay = FIRST_DELAY;
         CardStatus card = qmi.cardStatus();
+        noCard(card);
         while (!card.cardPresent() || card.pin1State() == PinState.NOT_INITIALIZED
                 || card.pin1State() == PinState.UNKNOWN && card.primaryApplication().isEmpty()) {
             if (deadline.passed()) {
@@ -60,6 +67,17 @@ public final class RadioReadiness {
                 // disabled or already verified: nothing to enter
             }
         }
+    }
+
+    private static void noCard(CardStatus card) {
+        if (card.slots().isEmpty() || card.cardPresent()) {
+            return; // nothing read yet, or a card: the wait above decides
+        }
+        String error = card.slots().stream().map(UimSlot::cardState).filter(st -> st.startsWith("error"))
+                .findFirst().orElse(null);
+        throw new QmiConnException(ExitCode.SIM_ERROR, error == null
+                ? "no SIM card: insert one (the E397u-53's slot is on its side), then run this again"
+                : "the SIM card does not answer (card state " + error + "): reseat it, or try another card");
     }
 
     private void enterPin(String pin, int retries) {
