@@ -22,7 +22,8 @@ public final class StatusText {
         if (r.registration() != null) {
             var g = r.registration();
             out.println("  registration: " + g.state() + (g.radio().isEmpty() ? "" : ", " + String.join(",", g.radio()))
-                    + (g.operator() == null ? "" : ", " + g.operator() + " (" + g.mcc() + "-" + g.mnc() + ")")
+                    + (g.operator() == null ? "" : ", " + g.operator())
+                    + (g.mcc() == null || g.mnc() == null ? "" : " (" + g.mcc() + "-" + g.mnc() + ")")
                     + (Boolean.TRUE.equals(g.roaming()) ? ", roaming" : ""));
         }
         if (r.signal() != null) {
@@ -32,11 +33,16 @@ public final class StatusText {
         }
         out.println("  connection:   " + r.connection());
         if (r.ip() != null) {
+            // IPv6-only and half-configured sessions (the modem's settings without a gateway, say) lack parts
             var ip = r.ip();
-            out.println("  ip:           " + ip.address() + "/" + ip.prefix() + " via " + ip.gateway() + " ("
-                    + ip.source() + "), dns " + String.join(" ", ip.dns()));
+            String dns = ip.dns() == null || ip.dns().isEmpty() ? "" : ", dns " + String.join(" ", ip.dns());
+            if (ip.address() != null) {
+                out.println("  ip:           " + ip.address() + (ip.prefix() == null ? "" : "/" + ip.prefix())
+                        + (ip.gateway() == null ? "" : " via " + ip.gateway()) + " (" + ip.source() + ")" + dns);
+            }
             if (ip.ipv6Address() != null) {
-                out.println("  ipv6:         " + ip.ipv6Address() + "/" + ip.ipv6Prefix());
+                out.println("  ipv6:         " + ip.ipv6Address() + (ip.ipv6Prefix() == null ? "" : "/"
+                        + ip.ipv6Prefix()) + (ip.address() == null ? " (" + ip.source() + ")" + dns : ""));
             }
         }
         if (r.packets() != null) {
