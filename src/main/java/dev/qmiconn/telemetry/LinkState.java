@@ -1,0 +1,27 @@
+package dev.qmiconn.telemetry;
+
+/**
+ * Where the link is, in the words telemetry publishes (the MQTT {@code state} field, the {@code state} label of
+ * {@code qmiconn_link_state}). The service maps its own states onto these; only {@link #CONNECTED} means data
+ * flows.
+ */
+public enum LinkState {
+    STARTING("starting"),
+    CONNECTING("connecting"),
+    CONNECTED("connected"),
+    DROPPED("dropped"),
+    WAITING("waiting"),
+    ESCALATING("escalating"),
+    CAPPED("capped"),
+    STOPPED("stopped");
+
+    private final String word;
+
+    LinkState(String word) {
+        this.word = word;
+    }
+
+    public String word() {
+        return word;
+    }
+}

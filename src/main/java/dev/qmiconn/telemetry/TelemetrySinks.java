@@ -1,0 +1,58 @@
+package dev.qmiconn.telemetry;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Opens the sinks a device's settings ask for. The Prometheus and MQTT classes (and their libraries) are
+ * referenced only from the branch that needs them, so a service without telemetry never loads them
+ * ({@code TelemetryClassLoadingTest} checks it with the JVM's class-load log).
+ */
+public final class TelemetrySinks {
+
+    private TelemetrySinks() {
+    }
+
+    /**
+     * @param device the control device's name (cdc-wdm0), as in the snapshots
+     * @param host   this machine's name: the MQTT topics' level and client id (a fleet shares one broker)
+     * @param events where a sink's state changes go, one line each (listener started, broker lost, ...)
+     */
+    public static TelemetrySink open(TelemetrySettings settings, String host, String device,
+                                     Consumer<String> events) {
+        if (!settings.enabled()) {
+            return TelemetrySink.NONE;
+        }
+        List<TelemetrySink> sinks = new ArrayList<>();
+        try {
+            if (settings.prometheusListen().isPresent() || settings.prometheusTextfile().isPresent()) {
+                sinks.add(dev.qmiconn.telemetry.prometheus.PrometheusSink.open(settings.prometheusListen(),
+                        settings.prometheusTextfile(), events));
+            }
+            if (settings.mqtt().isPresent()) {
+                sinks.add(dev.qmiconn.telemetry.mqtt.MqttSink.open(settings.mqtt().get(), host, device, events));
+            }
+        } catch (RuntimeException e) {
+            sinks.forEach(TelemetrySink::close);
+            throw e;
+        }
+        return sinks.size() == 1 ? sinks.get(0) : new Fanout(List.copyOf(sinks));
+    }
+
+    private record Fanout(List<TelemetrySink> sinks) implements TelemetrySink {
+        @Override
+        public void publish(TelemetrySnapshot snapshot) {
+            for (TelemetrySink s : sinks) {
+                s.publish(snapshot);
+            }
+        }
+
+        @Override
+        public void close() {
+            for (TelemetrySink s : sinks) {
+                s.close();
+            }
+        }
+    }
+}
