@@ -2,16 +2,25 @@ package dev.qmiconn.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import dev.qmiconn.connect.Pacer;
+import dev.qmiconn.connect.Paths;
 import dev.qmiconn.connect.StatusFlow;
 import dev.qmiconn.connect.StatusReport;
 import dev.qmiconn.connect.StatusText;
 import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.usage.DataCap;
+import dev.qmiconn.usage.LedgerStore;
+import dev.qmiconn.usage.SimLedger;
+import dev.qmiconn.usage.UsageAccountant;
+import dev.qmiconn.usage.UsageLedger;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,6 +48,10 @@ public final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
+    @Option(names = "--ledger-dir", paramLabel = "DIR", defaultValue = "/var/lib/qmi-conn",
+            description = "Usage ledgers of watch and ensure, for the usage line (default: ${DEFAULT-VALUE}).")
+    Path ledgerDir;
+
     public StatusCommand(AppContext context) {
         this.context = context;
     }
@@ -46,7 +59,8 @@ public final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StatusReport report = new StatusFlow(context.runner(), Pacer.real(context.clock()))
-                .run(modem.device(), modem.proxy, paths.toPaths(context.environment()));
+                .run(modem.device(), modem.proxy, paths.toPaths(context.environment()))
+                .withUsage(usage(Paths.deviceName(modem.device())));
         if (json) {
             try {
                 // created here, not statically: picocli instantiates every command on each start
@@ -60,5 +74,19 @@ public final class StatusCommand implements Callable<Integer> {
             StatusText.print(spec.commandLine().getOut(), report);
         }
         return report.connected() ? ExitCode.OK.code() : ExitCode.NOT_CONNECTED.code();
+    }
+
+    /** The period's usage of the SIM last seen in the device, from its ledger; null when there is none. */
+    private StatusReport.Usage usage(String deviceName) {
+        LedgerStore store = new LedgerStore(ledgerDir, null);
+        Optional<SimLedger> ledger = store.lastKeyOf(deviceName).flatMap(store::load);
+        if (ledger.isEmpty() || ledger.get().usage() == null) {
+            return null;
+        }
+        UsageLedger now = new UsageAccountant(ledger.get().resetDay(), ZoneId.systemDefault())
+                .current(ledger.get().usage(), context.clock().instant());
+        Optional<DataCap> cap = ledger.get().cap();
+        return new StatusReport.Usage(ledger.get().key(), now.periodEnd().toString(), now.usedBytes(),
+                cap.map(c -> c.limit().bytes()).orElse(null), cap.map(c -> c.remaining(now.usedBytes())).orElse(null));
     }
 }

@@ -6,6 +6,8 @@ import dev.qmiconn.connect.Pacer;
 import dev.qmiconn.connect.UpFlow;
 import dev.qmiconn.connect.UpRequest;
 import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.usage.LedgerStore;
+import dev.qmiconn.watch.SimLedgers;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,6 +43,11 @@ public final class UpCommand implements Callable<Integer> {
     @Mixin
     dev.qmiconn.cli.at.AtPortOptions atPort;
 
+    @Option(names = "--ledger-dir", paramLabel = "DIR", defaultValue = "/var/lib/qmi-conn",
+            description = "Usage ledgers of watch and ensure: up refuses (exit 13) while the SIM's cap is used up "
+                    + "(default: ${DEFAULT-VALUE}).")
+    java.nio.file.Path ledgerDir;
+
     public UpCommand(AppContext context) {
         this.context = context;
     }
@@ -55,6 +62,8 @@ public final class UpCommand implements Callable<Integer> {
             return ExitCode.OK.code();
         }
         UpRequest req = options.toRequest(paths.toPaths(context.environment()));
+        SimLedgers.refuseIfCapped(context.runner(), req.device(), req.proxy(), new LedgerStore(ledgerDir, null),
+                context.clock().instant(), java.time.ZoneId.systemDefault());
         new UpFlow(context.runner(), Pacer.real(context.clock()), spec.commandLine().getOut())
                 .withEnvironment(context.environment()).run(req);
         return ExitCode.OK.code();

@@ -5,18 +5,23 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import dev.qmiconn.config.Validation;
+import dev.qmiconn.connect.Paths;
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.usage.ByteSize;
 import dev.qmiconn.usage.DataCap;
 import dev.qmiconn.usage.UsageAccountant;
 import dev.qmiconn.usage.UsageLedger;
-import dev.qmiconn.usage.UsageStore;
+import dev.qmiconn.usage.LedgerKey;
+import dev.qmiconn.usage.LedgerStore;
+import dev.qmiconn.usage.SimLedger;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +29,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code qmi-conn usage}: data used in the current billing period, as {@code watch}/{@code ensure} counted it.
+ * {@code qmi-conn usage}: data used in the current billing period by the SIM last seen in {@code --device}, as
+ * {@code watch}/{@code ensure} counted it into its ledger, with the cap they ran with (or {@code --cap}).
  * JSON field names are documented in docs/USAGE-JSON.md. Exits {@link ExitCode#CAP_REACHED} when the cap is
  * used up, so a cron script can test it.
  */
@@ -37,22 +43,30 @@ public final class UsageCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--device", paramLabel = "PATH", defaultValue = "/dev/cdc-wdm0",
+            description = "Whose usage: the SIM last seen in this control device (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--ledger-dir", paramLabel = "DIR", defaultValue = "/var/lib/qmi-conn",
+            description = "Where watch and ensure keep the usage ledgers, one per SIM (default: ${DEFAULT-VALUE}).")
+    Path ledgerDir;
+
     @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "/run/qmi-conn",
-            description = "Where watch keeps usage.json (default: ${DEFAULT-VALUE}; use a persistent directory "
-                    + "such as /var/lib/qmi-conn to keep counts across reboots).")
+            description = "Where older versions kept usage.json; read when no ledger exists yet "
+                    + "(default: ${DEFAULT-VALUE}).")
     Path stateDir;
 
-    @Option(names = "--cap", paramLabel = "SIZE", description = "Data cap per period, e.g. 200MB.")
+    @Option(names = "--cap", paramLabel = "SIZE", description = "Data cap per period, e.g. 200MB (default: the cap "
+            + "watch last ran with, stored in the ledger).")
     String cap;
 
-    @Option(names = "--cap-warn", paramLabel = "PERCENT", defaultValue = "80",
-            description = "Share of the cap at which capLevel says warning, as watch's --cap-warn "
-                    + "(default: ${DEFAULT-VALUE}).")
-    int capWarn;
+    @Option(names = "--cap-warn", paramLabel = "PERCENT",
+            description = "Share of the cap at which capLevel says warning (default: the ledger's, else 80).")
+    Integer capWarn;
 
-    @Option(names = "--reset-day", paramLabel = "DAY", defaultValue = "1",
-            description = "Day of the month the allowance resets (default: ${DEFAULT-VALUE}).")
-    int resetDay;
+    @Option(names = "--reset-day", paramLabel = "DAY",
+            description = "Day of the month the allowance resets (default: the ledger's, else 1).")
+    Integer resetDay;
 
     @Option(names = "--json", description = "Machine-readable output.")
     boolean json;
@@ -64,11 +78,22 @@ public final class UsageCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         Instant now = context.clock().instant();
-        UsageLedger ledger = new UsageAccountant(resetDay, ZoneId.systemDefault())
-                .current(new UsageStore(stateDir).load(), now);
-        DataCap dataCap = cap == null ? null : new DataCap(ByteSize.parse(cap), capWarn);
+        String name = Paths.deviceName(Validation.device(device));
+        LedgerStore store = new LedgerStore(ledgerDir, stateDir);
+        LedgerKey key = store.lastKeyOf(name).orElse(LedgerKey.device(name));
+        Optional<SimLedger> saved = store.loadOrMigrate(key, name, resetDay == null ? 1 : resetDay);
+        int day = resetDay != null ? resetDay : saved.map(SimLedger::resetDay).orElse(1);
+        UsageLedger ledger = new UsageAccountant(day, ZoneId.systemDefault())
+                .current(saved.map(SimLedger::usage).orElse(null), now);
+        DataCap dataCap = cap != null ? new DataCap(ByteSize.parse(cap), capWarn == null ? 80 : capWarn)
+                : saved.flatMap(SimLedger::cap).map(c -> capWarn == null ? c : new DataCap(c.limit(), capWarn))
+                .orElse(null);
+        if (capWarn != null) {
+            DataCap.validWarnPercent(capWarn);
+        }
         long used = ledger.usedBytes();
         Map<String, Object> view = new LinkedHashMap<>();
+        view.put("ledger", key.value());
         view.put("periodStart", ledger.periodStart().toString());
         view.put("periodEnd", ledger.periodEnd().toString());
         view.put("txBytes", ledger.txBytes());
@@ -83,7 +108,7 @@ public final class UsageCommand implements Callable<Integer> {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             spec.commandLine().getOut().println(mapper.writeValueAsString(view));
         } else {
-            StringBuilder line = new StringBuilder("period " + ledger.periodStart() + " to " + ledger.periodEnd()
+            StringBuilder line = new StringBuilder(key.value() + ": period " + ledger.periodStart() + " to " + ledger.periodEnd()
                     + " (exclusive): used " + new ByteSize(used).human() + " (sent " + new ByteSize(ledger.txBytes())
                     .human() + ", received " + new ByteSize(ledger.rxBytes()).human() + ")");
             if (dataCap != null) {

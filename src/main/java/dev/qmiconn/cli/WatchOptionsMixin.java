@@ -54,6 +54,11 @@ public final class WatchOptionsMixin {
             description = "When the cap is reached run this program (argv, no shell) instead of disconnecting.")
     List<String> capHook = new ArrayList<>();
 
+    @Option(names = "--ledger-dir", paramLabel = "DIR", defaultValue = "/var/lib/qmi-conn",
+            description = "Persistent directory of the usage ledgers, one per SIM, with their cap and reset day "
+                    + "(default: ${DEFAULT-VALUE}; systemd's StateDirectory).")
+    Path ledgerDir;
+
     @Option(names = "--clock-offset-file", paramLabel = "FILE", hidden = true,
             description = "Shift the clock by the ISO-8601 duration in FILE (tests move into the next period).")
     Path clockOffsetFile;
@@ -68,6 +73,7 @@ public final class WatchOptionsMixin {
             throw new QmiConnException(ExitCode.BAD_INPUT, "--cap-hook needs --cap");
         }
         return new WatchOptions(poll, Backoff.STANDARD.scaled(backoffScale), escalateAfter, usbResetAfter, dataCap,
-                capHook.isEmpty() ? CapAction.DISCONNECT : new CapAction(capHook), resetDay, ZoneId.systemDefault());
+                capHook.isEmpty() ? CapAction.DISCONNECT : new CapAction(capHook), resetDay, ZoneId.systemDefault(),
+                ledgerDir);
     }
 }

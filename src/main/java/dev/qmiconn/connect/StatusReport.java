@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({"device", "interface", "state", "lte", "led", "connection", "libqmi", "sim", "registration",
-        "signal", "ip", "packets", "session", "errors"})
+        "signal", "ip", "packets", "session", "usage", "errors"})
 public record StatusReport(
         @JsonProperty("device") String device,
         @JsonProperty("interface") String iface,
@@ -28,10 +28,25 @@ public record StatusReport(
         @JsonProperty("ip") Ip ip,
         @JsonProperty("packets") Packets packets,
         @JsonProperty("session") Session session,
+        @JsonProperty("usage") Usage usage,
         @JsonProperty("errors") List<String> errors) {
+
+    /** A report without the ledger's usage (what the modem says; {@link #withUsage} adds it). */
+    public StatusReport(String device, String iface, String state, boolean lte, String led, String connection,
+                        Libqmi libqmi, Sim sim, Registration registration, SignalView signal, Ip ip, Packets packets,
+                        Session session, List<String> errors) {
+        this(device, iface, state, lte, led, connection, libqmi, sim, registration, signal, ip, packets, session,
+                null, errors);
+    }
 
     public boolean connected() {
         return "connected".equals(connection);
+    }
+
+    /** The same report with the period's data usage from the ledger (the modem is not asked for it). */
+    public StatusReport withUsage(Usage u) {
+        return new StatusReport(device, iface, state, lte, led, connection, libqmi, sim, registration, signal, ip,
+                packets, session, u, errors);
     }
 
     public record Libqmi(@JsonProperty("version") String version, @JsonProperty("verdict") String verdict,
@@ -69,5 +84,10 @@ public record StatusReport(
                           @JsonProperty("packet_data_handles") List<Long> handles,
                           @JsonProperty("started_at") String startedAt,
                           @JsonProperty("uptime_seconds") Long uptimeSeconds) {
+    }
+
+    public record Usage(@JsonProperty("ledger") String ledger, @JsonProperty("period_end") String periodEnd,
+                        @JsonProperty("used_bytes") long usedBytes, @JsonProperty("cap_bytes") Long capBytes,
+                        @JsonProperty("remaining_bytes") Long remainingBytes) {
     }
 }

@@ -54,8 +54,18 @@ public final class StatusText {
             out.println("  session:      " + r.session().backend() + ", CID " + r.session().cids() + ", up "
                     + r.session().uptimeSeconds() + " s");
         }
+        if (r.usage() != null) {
+            var u = r.usage();
+            out.println("  usage:        " + human(u.usedBytes()) + " this period (until " + u.periodEnd() + ")"
+                    + (u.capBytes() == null ? "" : ", cap " + human(u.capBytes()) + ", " + human(u.remainingBytes())
+                    + " left"));
+        }
         r.errors().forEach(e -> out.println("  error:        " + e));
         out.flush();
+    }
+
+    private static String human(long bytes) {
+        return new dev.qmiconn.usage.ByteSize(bytes).human();
     }
 
     private static String dbm(String label, Double v) {

@@ -125,6 +125,8 @@ final class MountNamespace implements AutoCloseable {
 
         mount("-t", "overlay", "qmi-conn-etc", "-o", "lowerdir=/etc,upperdir=" + layout.etcUpper() + ",workdir="
                 + layout.etcWork(), "/etc");
+        mount("-t", "overlay", "qmi-conn-var-lib", "-o", "lowerdir=/var/lib,upperdir=" + layout.varLibUpper()
+                + ",workdir=" + layout.varLibWork(), "/var/lib");
         mount("--bind", layout.run().toString(), "/run");
         keepVisibleUnderTmp(layout, qmiConnHome);
         mount("--rbind", layout.tmp().toString(), "/tmp");

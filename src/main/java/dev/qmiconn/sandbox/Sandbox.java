@@ -177,6 +177,7 @@ public final class Sandbox implements AutoCloseable {
     /** Host path of the sandbox's /etc changes (the overlay's upper dir): files written to /etc inside. */
     public Path etcDir() { return layout.etcUpper(); }
     public Path runDir() { return layout.run(); }
+    public Path varLibDir() { return layout.varLibUpper(); }
     public Path tmpDir() { return layout.tmp(); }
     public Path workDir() { return layout.root(); }
     /** Host path of the fake /sys/class/net/wwan0/qmi/raw_ip. */

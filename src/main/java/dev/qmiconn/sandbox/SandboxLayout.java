@@ -7,7 +7,8 @@ import java.nio.file.Path;
 
 /**
  * Where one sandbox keeps its files on the host, all under one work directory (deleted on close).
- * Inside the sandbox {@link #etcUpper()} holds what was written to /etc, {@link #run()} is /run and
+ * Inside the sandbox {@link #etcUpper()} holds what was written to /etc, {@link #varLibUpper()} what was
+ * written to /var/lib, {@link #run()} is /run and
  * {@link #tmp()} is /tmp.
  */
 public record SandboxLayout(Path root) {
@@ -28,6 +29,9 @@ public record SandboxLayout(Path root) {
     public Path wwanWork() { return root.resolve("wwan0-work"); }
     public Path etcUpper() { return root.resolve("etc-upper"); }
     public Path etcWork() { return root.resolve("etc-work"); }
+    /** What was written to /var/lib inside (qmi-conn's ledgers in /var/lib/qmi-conn): survives a "reboot". */
+    public Path varLibUpper() { return root.resolve("var-lib-upper"); }
+    public Path varLibWork() { return root.resolve("var-lib-work"); }
     public Path run() { return root.resolve("run"); }
     public Path tmp() { return root.resolve("tmp"); }
     public Path dnsmasqLeases() { return root.resolve("dnsmasq.leases"); }
@@ -43,7 +47,7 @@ public record SandboxLayout(Path root) {
     void create() {
         try {
             for (Path dir : new Path[] {root, devStaging(), sysClass(), wwanUpper().resolve("qmi"), wwanWork(),
-                    etcUpper(), etcWork(), run(), tmp()}) {
+                    etcUpper(), etcWork(), varLibUpper(), varLibWork(), run(), tmp()}) {
                 Files.createDirectories(dir);
             }
         } catch (IOException e) {

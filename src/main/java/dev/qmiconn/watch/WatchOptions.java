@@ -7,10 +7,12 @@ import dev.qmiconn.usage.DataCap;
 
 /**
  * How watch behaves. {@code escalateAfter}: consecutive failed reconnects before a low-power/online cycle;
- * {@code usbResetAfter}: failures before re-enumerating the USB device (null = never; opt-in).
+ * {@code usbResetAfter}: failures before re-enumerating the USB device (null = never; opt-in); {@code ledgerDir}:
+ * the persistent directory of the usage ledgers.
  */
 public record WatchOptions(Duration pollInterval, Backoff backoff, int escalateAfter, Integer usbResetAfter,
-                           DataCap cap, CapAction capAction, int resetDay, ZoneId zone) {
+                           DataCap cap, CapAction capAction, int resetDay, ZoneId zone,
+                           java.nio.file.Path ledgerDir) {
 
     public WatchOptions {
         if (pollInterval.isNegative() || pollInterval.isZero()) {

@@ -14,7 +14,8 @@ import dev.qmiconn.process.CommandRunner;
 import dev.qmiconn.process.CommandSpec;
 import dev.qmiconn.usage.ByteSize;
 import dev.qmiconn.usage.DataCap;
-import dev.qmiconn.usage.UsageStore;
+import dev.qmiconn.usage.LedgerKey;
+import dev.qmiconn.usage.LedgerStore;
 import dev.qmiconn.watch.SessionProbe.Health;
 
 /**
@@ -34,7 +35,8 @@ public final class Watchdog {
     private final WatchOptions options;
     private final StopSignal stop;
     private final SessionProbe probe;
-    private final UsageMeter meter;
+    private final LedgerStore ledgers;
+    private UsageMeter meter;
     private final Escalation escalation;
     private WatchState state;
     private boolean warned;
@@ -49,8 +51,7 @@ public final class Watchdog {
         this.options = options;
         this.stop = stop;
         this.probe = new SessionProbe(runner, request.device(), request.proxy(), request.paths());
-        this.meter = new UsageMeter(new UsageStore(request.paths().stateDir()), options.resetDay(), options.zone(),
-                options.cap());
+        this.ledgers = new LedgerStore(options.ledgerDir(), request.paths().stateDir());
         this.escalation = new Escalation(runner, request.device(), request.proxy(), request.paths().sysfsRoot());
     }
 
@@ -64,6 +65,7 @@ public final class Watchdog {
     public void run() {
         int failures = 0;
         try {
+            openMeter(SimLedgers.resolve(runner, request.device(), request.proxy(), ledgers));
             while (!stop.requested()) {
                 Instant now = pacer.now();
                 if (options.capAction().disconnects() && meter.level(now) == DataCap.Level.EXCEEDED) {
@@ -84,6 +86,9 @@ public final class Watchdog {
                 failures = reconnect(failures);
             }
         } finally {
+            if (meter != null) {
+                meter.flush(pacer.now());
+            }
             takeDown();
             change(WatchState.STOPPED, "link down");
             stop.markFinished();
@@ -99,6 +104,23 @@ public final class Watchdog {
      * once, or take it down when the cap is used up. No loop, no backoff, no teardown at the end.
      */
     public Outcome once() {
+        String name = dev.qmiconn.connect.Paths.deviceName(request.device());
+        openMeter(ledgers.lastKeyOf(name).orElseGet(() -> SimLedgers.resolve(runner, request.device(),
+                request.proxy(), ledgers)));
+        try {
+            return pass();
+        } finally {
+            meter.flush(pacer.now());
+        }
+    }
+
+    /** The SIM's ledger, with this run's cap and reset day. */
+    private void openMeter(LedgerKey key) {
+        meter = new UsageMeter(ledgers, key, dev.qmiconn.connect.Paths.deviceName(request.device()),
+                options.resetDay(), options.zone(), options.cap());
+    }
+
+    private Outcome pass() {
         Instant now = pacer.now();
         if (options.capAction().disconnects() && meter.level(now) == DataCap.Level.EXCEEDED) {
             holdDownForCap(now);

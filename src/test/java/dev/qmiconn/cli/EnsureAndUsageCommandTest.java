@@ -26,7 +26,6 @@ import dev.qmiconn.connect.StateStore;
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.process.ReplayingRunner;
 import dev.qmiconn.process.Transcript;
-import dev.qmiconn.usage.UsageStore;
 
 import picocli.CommandLine;
 
@@ -63,7 +62,7 @@ class EnsureAndUsageCommandTest {
 
     private Run ensure(List<Transcript> replay, String... extra) {
         List<String> argv = new ArrayList<>(List.of("ensure", "--apn", "fast.metropcs.com", "--device", DEVICE,
-                "--state-dir", stateDir().toString(), "--resolv-head", tmp.resolve("resolv.conf.head").toString(),
+                "--state-dir", stateDir().toString(), "--ledger-dir", ledgerDir().toString(), "--resolv-head", tmp.resolve("resolv.conf.head").toString(),
                 "--resolv-conf", tmp.resolve("resolv.conf").toString(), "--profile", tmp.resolve("none.conf")
                         .toString(), "--sysfs-root", tmp.resolve("sys").toString(), "--qmi-network-state-dir",
                 tmp.resolve("qmi-network").toString())); // never the host's /tmp/qmi-network-state-*
@@ -72,13 +71,32 @@ class EnsureAndUsageCommandTest {
     }
 
     private Run usage(String... extra) {
-        List<String> argv = new ArrayList<>(List.of("usage", "--state-dir", stateDir().toString()));
+        List<String> argv = new ArrayList<>(List.of("usage", "--device", DEVICE, "--state-dir",
+                stateDir().toString(), "--ledger-dir", ledgerDir().toString()));
         argv.addAll(List.of(extra));
         return qmiConn(List.of(), argv.toArray(String[]::new));
     }
 
     private Path stateDir() {
         return tmp.resolve("run");
+    }
+
+    /** The persistent ledgers (/var/lib/qmi-conn): survive what wipes {@link #stateDir()}. */
+    private Path ledgerDir() {
+        return tmp.resolve("lib");
+    }
+
+    /** The first ensure on a device asks the SIM's ICCID (recorded from the emulator's E397u-53 SIM). */
+    private static Transcript iccid() throws java.io.IOException {
+        String out = Files.readString(Path.of("test-fixtures/qmicli/1.32.2/dms-uim-get-iccid/emulator-e397u-53.out"));
+        return Transcript.of(List.of("qmicli", "-d", DEVICE, "--dms-uim-get-iccid"), 0,
+                out.replace("/dev/cdc-wdm0", DEVICE), "");
+    }
+
+    private static List<Transcript> first(List<Transcript> poll) throws java.io.IOException {
+        List<Transcript> all = new ArrayList<>(List.of(iccid()));
+        all.addAll(poll);
+        return all;
     }
 
     /** What {@code up} leaves behind for the recorded session: WDS client id 1, packet data handle 3634376449. */
@@ -118,12 +136,13 @@ class EnsureAndUsageCommandTest {
             throws Exception {
         sessionUp();
 
-        Run first = ensure(connectedPoll(2520, 22500));
+        Run first = ensure(first(connectedPoll(2520, 22500)));
         assertEquals(ExitCode.OK.code(), first.exit(), first.out() + first.err());
-        assertEquals(2, first.calls().size(), "two queries on the kept client id, nothing started: "
-                + first.calls());
+        assertEquals(3, first.calls().size(), "the ICCID, then two queries on the kept client id, nothing "
+                + "started: " + first.calls());
         assertTrue(first.out().contains(" connected wwan0 100.66.12.65/30 via 100.66.12.66"), first.out());
-        assertTrue(Files.exists(stateDir().resolve(UsageStore.FILE_NAME)));
+        assertTrue(Files.exists(ledgerDir().resolve("sim-8901260842100012345.json")));
+        assertEquals("sim-8901260842100012345\n", Files.readString(ledgerDir().resolve("null.sim")));
         JsonNode u = usageJson();
         assertEquals(2520, u.get("txBytes").asLong());
         assertEquals(22500, u.get("rxBytes").asLong());
@@ -132,6 +151,7 @@ class EnsureAndUsageCommandTest {
 
         Run second = ensure(connectedPoll(3000, 30500));
         assertEquals(ExitCode.OK.code(), second.exit(), second.err());
+        assertEquals(2, second.calls().size(), "the SIM of the device is known now: " + second.calls());
         JsonNode after = usageJson();
         assertEquals(3000, after.get("txBytes").asLong());
         assertEquals(30500, after.get("rxBytes").asLong());
@@ -139,9 +159,9 @@ class EnsureAndUsageCommandTest {
     }
 
     @Test
-    void should_exit_cap_reached_when_the_usage_is_past_the_cap_and_ok_below_it() {
+    void should_exit_cap_reached_when_the_usage_is_past_the_cap_and_ok_below_it() throws Exception {
         sessionUp();
-        assertEquals(ExitCode.OK.code(), ensure(connectedPoll(2520, 22500)).exit());
+        assertEquals(ExitCode.OK.code(), ensure(first(connectedPoll(2520, 22500))).exit());
 
         Run over = usage("--cap", "20KB");
         assertEquals(ExitCode.CAP_REACHED.code(), over.exit(), over.out() + over.err());
@@ -156,7 +176,7 @@ class EnsureAndUsageCommandTest {
     @Test
     void should_take_the_link_down_and_exit_cap_reached_when_ensure_finds_the_cap_used_up() throws Exception {
         sessionUp();
-        assertEquals(ExitCode.OK.code(), ensure(connectedPoll(2520, 22500)).exit());
+        assertEquals(ExitCode.OK.code(), ensure(first(connectedPoll(2520, 22500))).exit());
 
         List<Transcript> down = Transcript.readDirectory(RECORDED.resolve("down/after-up")).stream()
                 .map(EnsureAndUsageCommandTest::onDevice).toList();
@@ -166,7 +186,12 @@ class EnsureAndUsageCommandTest {
                 capped.calls().get(0), "stopped with the saved client id, nothing polled: " + capped.calls());
         assertTrue(capped.out().contains(" capped data cap 20.0 KB used up; down until 2026-12-01"), capped.out());
         assertFalse(Files.exists(stateDir().resolve("null.json")), "session state removed by the teardown");
-        assertEquals(25020, usageJson().get("usedBytes").asLong(), "the count survives the teardown");
+        Run u = usage("--json");
+        assertEquals(ExitCode.CAP_REACHED.code(), u.exit(), "usage knows the cap ensure ran with: " + u.out());
+        JsonNode json = new ObjectMapper().readTree(u.out());
+        assertEquals(25020, json.get("usedBytes").asLong(), "the count survives the teardown");
+        assertEquals(20000, json.get("capBytes").asLong(), "no --cap given to usage: " + json);
+        assertEquals("sim-8901260842100012345", json.get("ledger").asText());
     }
 
     @Test

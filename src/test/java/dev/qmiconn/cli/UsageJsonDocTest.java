@@ -47,7 +47,8 @@ class UsageJsonDocTest {
                 Clock.fixed(now, ZoneOffset.UTC), Map.of()));
         StringWriter out = new StringWriter();
         cl.setOut(new PrintWriter(out));
-        assertEquals(0, cl.execute("usage", "--state-dir", tmp.toString(), "--cap", "200MB", "--json"));
+        assertEquals(0, cl.execute("usage", "--state-dir", tmp.toString(), "--ledger-dir",
+                tmp.resolve("lib").toString(), "--cap", "200MB", "--json"));
         JsonNode json = new ObjectMapper().readTree(out.toString());
         String doc = Files.readString(DOC);
 
