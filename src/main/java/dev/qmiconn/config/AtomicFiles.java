@@ -19,6 +19,8 @@ import java.util.Set;
 /**
  * Every config and state file qmi-conn writes goes through here: temp file in the same directory, fsync,
  * rename over the target, fsync the directory. A reader sees the old file or the new one, never half of one.
+ * Temp files are named {@code .<target>.<pid>-<random>.tmp}; one whose writer died (kill -9 between create and
+ * rename) is removed by the next write of the same target, once its pid is no longer running.
  */
 public final class AtomicFiles {
 
@@ -31,14 +33,20 @@ public final class AtomicFiles {
 
     /** Writes atomically; {@code permissions} null keeps the target's current mode (or the umask default). */
     public static void write(Path target, String content, Set<PosixFilePermission> permissions) {
+        write(target, content.getBytes(StandardCharsets.UTF_8), permissions);
+    }
+
+    /** The bytes as given: for files whose encoding is not ours to decide (resolv.conf.head may be Latin-1). */
+    public static void write(Path target, byte[] content, Set<PosixFilePermission> permissions) {
         Path tmp = null;
         try {
             Path file = throughSymlinks(target);
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+            StaleTempFiles.removeFor(file);
+            tmp = Files.createTempFile(dir, StaleTempFiles.prefix(file), StaleTempFiles.SUFFIX);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ch.write(ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)));
+                ch.write(ByteBuffer.wrap(content));
                 ch.force(true);
             }
             Set<PosixFilePermission> mode = permissions;

@@ -100,4 +100,38 @@ class AtomicFilesTest {
         assertEquals("user data\n", Files.readString(target.resolve("keep")));
         assertEquals(List.of(), leftovers(tmp));
     }
+
+    @Test
+    void should_remove_the_temp_file_a_killed_writer_left_on_the_next_write() throws Exception {
+        Path head = Files.writeString(tmp.resolve("resolv.conf.head"), "old\n");
+        Process dead = new ProcessBuilder("true").start();
+        dead.waitFor();
+        Path killed = Files.writeString(tmp.resolve(".resolv.conf.head." + dead.pid() + "-123.tmp"), "half");
+        Path legacy = Files.writeString(tmp.resolve(".resolv.conf.head.8812.tmp"), "half");
+        Files.setLastModifiedTime(legacy, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(StaleTempFiles.LEGACY_AGE).minusSeconds(5)));
+        Path running = Files.writeString(tmp.resolve(".resolv.conf.head." + ProcessHandle.current().parent()
+                .orElseThrow().pid() + "-7.tmp"), "in flight");
+        Path freshLegacy = Files.writeString(tmp.resolve(".resolv.conf.head.99.tmp"), "in flight");
+        Path otherFile = Files.writeString(tmp.resolve(".resolv.conf." + dead.pid() + "-5.tmp"), "not this target's");
+
+        AtomicFiles.write(head, "new\n");
+
+        assertEquals("new\n", Files.readString(head));
+        assertTrue(Files.notExists(killed), "its writer is gone");
+        assertTrue(Files.notExists(legacy), "an old pre-pid name");
+        assertTrue(Files.exists(running), "a writer still running keeps its temp file");
+        assertTrue(Files.exists(freshLegacy));
+        assertTrue(Files.exists(otherFile), "another target's temp file is not this write's business");
+    }
+
+    @Test
+    void should_write_bytes_as_given() throws Exception {
+        Path head = tmp.resolve("resolv.conf.head");
+        byte[] latin1 = "# caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+        AtomicFiles.write(head, latin1, null);
+
+        org.junit.jupiter.api.Assertions.assertArrayEquals(latin1, Files.readAllBytes(head));
+    }
 }
