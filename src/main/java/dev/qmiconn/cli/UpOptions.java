@@ -24,6 +24,8 @@ import picocli.CommandLine.Option;
  */
 public final class UpOptions {
 
+    private static final String DEFAULT_PROFILE = "/etc/qmi-network.conf";
+
     @Option(names = "--apn", paramLabel = "APN", description = "Access point name (else APN from --profile).")
     String apn;
 
@@ -74,19 +76,31 @@ public final class UpOptions {
             + "ModemManager.")
     boolean proxy;
 
-    @Option(names = "--profile", paramLabel = "FILE", defaultValue = "/etc/qmi-network.conf",
+    @Option(names = "--profile", paramLabel = "FILE", defaultValue = DEFAULT_PROFILE,
             description = "qmi-network profile to read APN, APN_USER, APN_PASS, IP_TYPE, PROXY from (never "
                     + "sourced; command-line options win; default: ${DEFAULT-VALUE}).")
     Path profile;
 
     /** The APN given, else the profile's (the AT path needs only this much of the options). */
     public String apnOrProfile() {
-        return apn != null ? apn : Profile.read(profile).apn().orElse(null);
+        return apn != null ? apn : profile().apn().orElse(null);
+    }
+
+    /**
+     * The profile's values. A missing file is an empty profile (qmi-network says "Profile not found" and goes
+     * on), but when it was the only place an APN could come from, the refusal names it.
+     */
+    private Profile profile() {
+        if (apn == null && !java.nio.file.Files.exists(profile)) {
+            throw new QmiConnException(ExitCode.BAD_INPUT, "no APN: give --apn APN, or APN=... in "
+                    + Validation.printable(profile.toString()) + " (that file does not exist)");
+        }
+        return Profile.read(profile);
     }
 
     /** Merges the profile in (command-line options win) and validates everything into an {@link UpRequest}. */
     public UpRequest toRequest(Paths paths) {
-        Profile p = Profile.read(profile);
+        Profile p = profile();
         return new UpRequest(device, apn != null ? apn : p.apn().orElse(null),
                 "auto".equals(iface) ? null : iface,
                 user != null ? user : p.apnUser().orElse(null), password != null ? password : p.apnPass().orElse(null),

@@ -85,7 +85,7 @@ public final class AtomicFiles {
      * often a link into /run (resolvconf, systemd-resolved). A link whose file does not exist yet is followed
      * by hand, since toRealPath needs the file.
      */
-    static Path throughSymlinks(Path target) throws IOException {
+    public static Path throughSymlinks(Path target) throws IOException {
         if (Files.exists(target)) {
             return Files.isSymbolicLink(target) ? target.toRealPath() : target;
         }

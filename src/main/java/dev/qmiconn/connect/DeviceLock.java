@@ -6,7 +6,11 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -32,7 +36,17 @@ public final class DeviceLock implements AutoCloseable {
         Path file = stateDir.resolve(deviceName + ".lock");
         FileChannel ch = null;
         try {
-            Files.createDirectories(stateDir);
+            try {
+                Files.createDirectories(stateDir);
+            } catch (FileAlreadyExistsException | NotDirectoryException e) {
+                throw new QmiConnException(ExitCode.BAD_INPUT, "--state-dir " + stateDir + " is not a directory");
+            } catch (FileSystemException e) {
+                if (e.getReason() != null && e.getReason().contains("Not a directory")) {
+                    throw new QmiConnException(ExitCode.BAD_INPUT, "--state-dir " + stateDir + " is not a directory"
+                            + " (" + e.getFile() + " is a file)");
+                }
+                throw e;
+            }
             ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock l;
             try {
@@ -49,6 +63,10 @@ public final class DeviceLock implements AutoCloseable {
             ch.truncate(0);
             ch.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
             return new DeviceLock(ch, l);
+        } catch (AccessDeniedException e) {
+            closeQuietly(ch);
+            throw new QmiConnException(ExitCode.FAILURE, "cannot lock " + file + ": permission denied; run this "
+                    + "as root", e);
         } catch (IOException e) {
             closeQuietly(ch);
             throw new QmiConnException(ExitCode.FAILURE, "cannot lock " + file + ": " + e.getMessage(), e);

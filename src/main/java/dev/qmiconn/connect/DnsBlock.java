@@ -2,6 +2,7 @@ package dev.qmiconn.connect;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -16,7 +17,9 @@ import dev.qmiconn.error.QmiConnException;
 /**
  * The managed block qmi-conn keeps in resolv.conf.head (and, with --dns-apply, resolv.conf). The Metro PCS guide
  * had users hand-edit /etc/resolv.conf.head; every line they wrote stays, in place, and only the text between our
- * markers changes. Rendering is pure; {@link #apply}/{@link #remove} write atomically.
+ * markers changes. Rendering is pure; {@link #apply}/{@link #remove} write atomically. The file is handled as
+ * bytes (read and written as ISO-8859-1, one char per byte): only the ASCII markers matter, so a user's Latin-1
+ * or UTF-8 comment comes back byte for byte, and so does a last line without a newline.
  * <pre>
  * #OpenDns Servers
  * nameserver 1.1.1.1
@@ -40,14 +43,16 @@ public final class DnsBlock {
 
     /** {@code existing} with our block for {@code tag} replaced by (or appended as) one listing {@code servers}. */
     public static String render(String existing, String tag, List<String> servers) {
-        return render(existing, tag, servers, "the text");
+        return render(existing, tag, servers, "the text", true);
     }
 
     /**
      * Markers are compared with surrounding whitespace (and a CRLF file's \r) stripped. Every BEGIN must have its
-     * END before anything is dropped: a BEGIN without one is refused, so a user's lines after it always survive.
+     * END before anything is dropped: a BEGIN without one is refused ({@code strict}) or, when only removing,
+     * left where it is with everything after it. up writes both markers in one rename, so a BEGIN without its
+     * END was never a block of ours, and down must not fail forever on it.
      */
-    private static String render(String existing, String tag, List<String> servers, String where) {
+    private static String render(String existing, String tag, List<String> servers, String where, boolean strict) {
         List<String> all = lines(existing);
         List<String> kept = new ArrayList<>();
         int insertAt = -1;
@@ -57,6 +62,10 @@ public final class DnsBlock {
                 continue;
             }
             int endAt = matchingEnd(all, i, tag);
+            if (endAt < 0 && !strict) {
+                kept.add(all.get(i));
+                continue;
+            }
             if (endAt < 0) {
                 throw new QmiConnException(ExitCode.BAD_INPUT, "malformed qmi-conn block in " + where + " line "
                         + (i + 1) + ": '" + all.get(i).strip() + "' has no '" + end(tag)
@@ -72,7 +81,8 @@ public final class DnsBlock {
             block.add(end(tag));
         }
         kept.addAll(insertAt < 0 ? kept.size() : insertAt, block);
-        return kept.isEmpty() ? "" : String.join("\n", kept) + "\n";
+        boolean finalNewline = existing.isEmpty() || existing.endsWith("\n");
+        return kept.isEmpty() ? "" : String.join("\n", kept) + (finalNewline ? "\n" : "");
     }
 
     private static boolean isBegin(String line, String tag) {
@@ -95,12 +105,34 @@ public final class DnsBlock {
 
     /** {@code existing} without our block; every other line as it was. */
     public static String strip(String existing, String tag) {
-        return render(existing, tag, List.of());
+        return render(existing, tag, List.of(), "the text", false);
+    }
+
+    /**
+     * What {@link #apply} would refuse, found before the modem is touched: a path that is a directory or cannot
+     * be read, a BEGIN marker without its END, a directory where the file cannot be replaced (read-only, not
+     * ours). BAD_INPUT, one line naming the file.
+     */
+    public static void check(Path file, String tag) {
+        render(read(file), tag, List.of("192.0.2.1"), file.toString(), true);
+        try {
+            Path real = dev.qmiconn.config.AtomicFiles.throughSymlinks(file);
+            Path dir = real.toAbsolutePath().getParent();
+            while (dir != null && !Files.exists(dir)) {
+                dir = dir.getParent(); // AtomicFiles creates missing directories: the first existing one decides
+            }
+            if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
+                throw new QmiConnException(ExitCode.BAD_INPUT, "cannot write " + file + ": "
+                        + (dir == null ? "no such directory" : dir + " is not a writable directory"));
+            }
+        } catch (IOException e) {
+            throw new QmiConnException(ExitCode.BAD_INPUT, "cannot write " + file + ": " + reason(e), e);
+        }
     }
 
     public static void apply(Path file, String tag, List<String> servers) {
         String before = read(file);
-        String after = render(before, tag, servers, file.toString());
+        String after = render(before, tag, servers, file.toString(), true);
         if (!after.equals(before)) {
             write(file, after);
         }
@@ -112,7 +144,7 @@ public final class DnsBlock {
             return;
         }
         String before = read(file);
-        String after = render(before, tag, List.of(), file.toString());
+        String after = render(before, tag, List.of(), file.toString(), false);
         if (!after.equals(before)) {
             write(file, after);
         }
@@ -120,7 +152,10 @@ public final class DnsBlock {
 
     private static String read(Path file) {
         try {
-            return Files.readString(file);
+            if (Files.isDirectory(file)) {
+                throw new QmiConnException(ExitCode.BAD_INPUT, "cannot read " + file + ": Is a directory");
+            }
+            return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
         } catch (NoSuchFileException e) {
             return "";
         } catch (IOException e) {
@@ -131,7 +166,7 @@ public final class DnsBlock {
 
     private static void write(Path file, String content) {
         try {
-            AtomicFiles.write(file, content);
+            AtomicFiles.write(file, content.getBytes(StandardCharsets.ISO_8859_1), null);
         } catch (UncheckedIOException e) {
             throw new QmiConnException(ExitCode.FAILURE, "cannot write " + file + ": " + reason(e.getCause()), e);
         }

@@ -25,34 +25,42 @@ public final class DownFlow {
         this.out = out;
     }
 
-    /** {@code iface} (may be null) is flushed when no state names one. */
+    /**
+     * {@code iface} (may be null) must be the device's; it is flushed only for a session qmi-network left
+     * without naming one. With no session nothing is flushed: an address on an interface no session of ours
+     * configured is not ours to remove.
+     */
     public void run(String device, String iface, boolean proxy, Paths paths) {
         String name = Paths.deviceName(device);
+        Sysfs sysfs = new Sysfs(paths.sysfsRoot());
+        if (iface != null) {
+            sysfs.requireIfaceOf(name, device, iface, false);
+        }
         try (DeviceLock lock = DeviceLock.acquire(paths.stateDir(), name, device)) {
             StateStore store = new StateStore(paths.stateFile(name));
-            Optional<SessionState> saved = store.read();
+            StateRecovery recovery = new StateRecovery(store, device, paths, out);
+            Optional<SessionState> saved = recovery.read();
             QmiClient qmi = UpFlow.clientFor(runner, device, proxy, saved);
             NetConfig net = new NetConfig(runner);
             QmiNetworkBackend qmiNetwork = new QmiNetworkBackend(runner, paths);
             Teardown teardown = new Teardown(qmi, qmiNetwork, net);
-            SessionState state = saved.or(() -> strayQmiNetworkSession(device, iface, proxy, paths)).orElse(null);
+            String strayIface = iface != null ? iface : sysfs.ifaceOf(name).orElse(null);
+            SessionState state = saved.or(() -> strayQmiNetworkSession(device, strayIface, proxy, paths))
+                    .orElse(null);
             if (state == null) {
-                Sysfs sysfs = new Sysfs(paths.sysfsRoot());
-                String ifaceToFlush = iface != null ? iface : sysfs.ifaceOf(name).orElse(null);
-                if (ifaceToFlush != null && sysfs.ifaceExists(ifaceToFlush)) {
-                    net.flush(ifaceToFlush);
-                }
                 DnsBlock.remove(paths.resolvHead(), name);
                 out.println(device + " is already down (no session recorded in " + store.file() + ")");
                 out.flush();
                 return;
             }
-            List<String> problems = teardown.undo(state, store);
+            List<String> problems = recovery.damaged() ? recovery.undo(state, teardown, qmi, proxy || state.proxy())
+                    : teardown.undo(state, store);
             if (!problems.isEmpty()) {
                 throw new QmiConnException(ExitCode.MODEM_ERROR, "could not stop everything on " + device + ": "
                         + String.join("; ", problems) + " (state kept in " + store.file() + "; run down again)");
             }
-            out.println(device + " is down (" + UpFlow.describe(state.sessions()) + " stopped"
+            out.println(device + " is down (" + (recovery.damaged() ? "every client id released"
+                    : UpFlow.describe(state.sessions()) + " stopped")
                     + (state.iface() == null ? "" : ", " + state.iface() + " flushed") + ")");
             out.flush();
         }

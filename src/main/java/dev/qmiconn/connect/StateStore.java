@@ -2,12 +2,16 @@ package dev.qmiconn.connect;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -33,14 +37,80 @@ public final class StateStore {
         return file;
     }
 
+    /**
+     * The saved session, empty when there is none. A file that is there but does not parse (empty, garbage,
+     * cut short) is a {@link DamagedStateException}: up and down recover from it ({@link StateRecovery}),
+     * status reports it. A state dir that is a file, or a file only root may read, is said as such.
+     */
     public Optional<SessionState> read() {
+        String text;
         try {
-            return Optional.of(JSON.readValue(Files.readString(file), SessionState.class));
+            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return Optional.empty();
+        } catch (AccessDeniedException e) {
+            throw new QmiConnException(ExitCode.FAILURE, "cannot read " + file + ": permission denied (the state "
+                    + "is root's: it names the APN user); run this as root");
         } catch (IOException e) {
-            throw new QmiConnException(ExitCode.FAILURE, "unreadable state file " + file + " (" + e.getMessage()
-                    + "); remove it after stopping the session by hand");
+            Path dir = file.getParent();
+            if (dir != null && Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw new QmiConnException(ExitCode.BAD_INPUT, "--state-dir " + dir + " is not a directory");
+            }
+            throw new QmiConnException(ExitCode.FAILURE, "cannot read " + file + ": " + e.getMessage());
+        }
+        try {
+            SessionState s = JSON.readValue(text, SessionState.class);
+            if (s == null || s.device() == null) {
+                throw new DamagedStateException(file, text, text.isBlank() ? "empty" : "no device in it");
+            }
+            return Optional.of(s);
+        } catch (IOException e) {
+            throw new DamagedStateException(file, text, text.isBlank() ? "empty" : firstLine(e));
+        }
+    }
+
+    private static String firstLine(IOException e) {
+        String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        m = m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse("");
+        return m.length() > 80 ? m.substring(0, 80) + "..." : m;
+    }
+
+    /**
+     * Renames the file to {@code <dev>.json.damaged} (replacing an older one), so the next up or down starts
+     * clean and the text stays for a bug report. Returns the new name.
+     */
+    public Path moveAside() {
+        Path aside = file.resolveSibling(file.getFileName() + ".damaged");
+        try {
+            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return aside;
+        } catch (NoSuchFileException e) {
+            return aside;
+        } catch (IOException e) {
+            throw new QmiConnException(ExitCode.FAILURE, "cannot move the damaged " + file + " aside: "
+                    + e.getMessage());
+        }
+    }
+
+    /** A state file that is there but does not parse; carries its text for {@link StateSalvage}. */
+    public static final class DamagedStateException extends QmiConnException {
+
+        private final transient String text;
+        private final String reason;
+
+        DamagedStateException(Path file, String text, String reason) {
+            super(ExitCode.FAILURE, "damaged state file " + file + " (" + reason + "): qmi-conn down stops what "
+                    + "the modem reports and moves it aside");
+            this.text = text;
+            this.reason = reason;
+        }
+
+        public String text() {
+            return text;
+        }
+
+        public String reason() {
+            return reason;
         }
     }
 

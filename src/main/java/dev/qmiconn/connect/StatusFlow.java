@@ -56,9 +56,15 @@ public final class StatusFlow {
             throw new QmiConnException(ExitCode.DEVICE_MISSING, device + " does not exist: is the modem plugged in?");
         }
         String name = Paths.deviceName(device);
-        Optional<SessionState> state = new StateStore(paths.stateFile(name)).read();
-        QmiClient qmi = UpFlow.clientFor(runner, device, proxy, state);
         List<String> errors = new ArrayList<>();
+        Optional<SessionState> state;
+        try {
+            state = new StateStore(paths.stateFile(name)).read();
+        } catch (StateStore.DamagedStateException e) {
+            errors.add(e.getMessage()); // status only looks: up and down are the ones that recover
+            state = Optional.empty();
+        }
+        QmiClient qmi = UpFlow.clientFor(runner, device, proxy, state);
         Optional<DataSession> wds = state.flatMap(s -> s.sessions().stream().findFirst());
 
         StatusReport.Libqmi libqmi = attempt(errors, () -> {

@@ -69,4 +69,39 @@ public final class Sysfs {
     public boolean ifaceExists(String iface) {
         return Files.exists(root.resolve("class/net").resolve(iface));
     }
+
+    /**
+     * Refuses (BAD_INPUT) an interface that is not the control device's: addresses and routes of the interface
+     * named are flushed on failure and by down, so a typo like {@code --iface eth0} would take the LAN away.
+     * When sysfs names the device's interface, only that one is accepted; when it cannot say (no
+     * {@code usbmisc/<dev>/device/net}: a test tree, an odd driver) the interface must exist and not be loopback.
+     */
+    public void requireIfaceOf(String deviceName, String device, String iface) {
+        requireIfaceOf(deviceName, device, iface, true);
+    }
+
+    /** {@code mustExist} false for down: an unplugged modem's interface is gone, and nothing is left to flush. */
+    public void requireIfaceOf(String deviceName, String device, String iface, boolean mustExist) {
+        Optional<String> own = ifaceOf(deviceName);
+        if (own.isPresent() && !own.get().equals(iface)) {
+            throw new QmiConnException(ExitCode.BAD_INPUT, "network interface '" + iface + "' does not belong to "
+                    + device + " (its interface is " + own.get() + "; leave --iface out or give that one)");
+        }
+        if (mustExist && !ifaceExists(iface)) {
+            throw new QmiConnException(ExitCode.BAD_INPUT, "network interface '" + iface + "' does not exist");
+        }
+        if (isLoopback(iface)) {
+            throw new QmiConnException(ExitCode.BAD_INPUT, "network interface '" + iface + "' is the loopback "
+                    + "interface, not " + device + "'s");
+        }
+    }
+
+    /** ARPHRD_LOOPBACK (772) in {@code class/net/IFACE/type}. */
+    boolean isLoopback(String iface) {
+        try {
+            return "772".equals(Files.readString(root.resolve("class/net").resolve(iface).resolve("type")).strip());
+        } catch (IOException e) {
+            return "lo".equals(iface);
+        }
+    }
 }

@@ -68,6 +68,7 @@ public final class UpFlow {
         Paths paths = req.paths();
         try (DeviceLock lock = DeviceLock.acquire(paths.stateDir(), req.deviceName(), req.device())) {
             Pacer.Deadline deadline = pacer.deadline(req.timeout());
+            preflight(req, paths);
             waitForDevice(req.device(), req.timeout().compareTo(DEVICE_WAIT) < 0 ? req.timeout() : DEVICE_WAIT);
             VersionCache versions = new VersionCache(paths.stateDir(), environment);
             QmiClient qmi = new QmiClient(runner, req.device(), req.proxy(), QMICLI_TIMEOUT,
@@ -77,8 +78,13 @@ public final class UpFlow {
             StateStore store = new StateStore(paths.stateFile(req.deviceName()));
             Teardown teardown = new Teardown(qmi, qmiNetwork, net);
             // ours from an earlier up, or one the guide's `qmi-network start` left in /tmp/qmi-network-state-<dev>
-            store.read().or(() -> DownFlow.strayQmiNetworkSession(req.device(), null, req.proxy(), paths))
+            StateRecovery recovery = new StateRecovery(store, req.device(), paths, out);
+            recovery.read().or(() -> DownFlow.strayQmiNetworkSession(req.device(), null, req.proxy(), paths))
                     .ifPresent(old -> {
+                        if (recovery.damaged()) {
+                            recovery.undo(old, teardown, qmi, req.proxy() || old.proxy()).forEach(out::println);
+                            return;
+                        }
                         out.println("a previous " + old.backend() + " session on " + old.device() + " was left ("
                                 + describe(old.sessions()) + "); stopping it first");
                         teardown.undo(old, store);
@@ -149,6 +155,17 @@ public final class UpFlow {
                 out.println("libqmi " + policy.version() + " has the IP-family bug (Debian #845979): "
                         + "sending ip-type=4 explicitly to avoid QMI error 64");
             }
+        }
+    }
+
+    /** What can be refused without the modem: DNS files unusable or malformed, an interface not the device's. */
+    private static void preflight(UpRequest req, Paths paths) {
+        DnsBlock.check(paths.resolvHead(), req.deviceName());
+        if (req.dnsApply()) {
+            DnsBlock.check(paths.resolvConf(), req.deviceName());
+        }
+        if (req.iface() != null) {
+            new Sysfs(paths.sysfsRoot()).requireIfaceOf(req.deviceName(), req.device(), req.iface());
         }
     }
 

@@ -159,6 +159,24 @@ public final class QmiClient {
         call(AckParsers::noop, "--wds-noop", "--client-cid=" + cid);
     }
 
+    /**
+     * CTL Sync on open ({@code --device-open-sync}; qmicli has no {@code --sync}, that is uqmi's), with a DMS
+     * no-op as the action qmicli needs: the modem releases every client id of every program, which also ends a
+     * data session whose id was lost. The recovery for leaked ids when nothing else shares the modem.
+     */
+    public void sync() {
+        call(AckParsers::noop, syncAction());
+    }
+
+    /** The whole argv of {@link #sync}, for telling a user what to run by hand. */
+    public List<String> syncArgv() {
+        return argv(syncAction());
+    }
+
+    private static String[] syncAction() {
+        return new String[] {"--device-open-sync", "--dms-noop"};
+    }
+
     public PacketServiceStatus packetServiceStatus() {
         return call(WdsParsers::packetServiceStatus, "--wds-get-packet-service-status");
     }

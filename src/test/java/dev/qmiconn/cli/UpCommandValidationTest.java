@@ -67,7 +67,7 @@ class UpCommandValidationTest {
 
     @Test
     void should_refuse_a_missing_apn() {
-        assertOneLineRefusal(up(), ExitCode.BAD_INPUT, "APN is empty");
+        assertOneLineRefusal(up(), ExitCode.BAD_INPUT, "no APN: give --apn APN, or APN=... in ");
     }
 
     @ParameterizedTest

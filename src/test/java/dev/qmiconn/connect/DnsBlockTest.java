@@ -26,26 +26,38 @@ class DnsBlockTest {
     Path tmp;
 
     @Test
-    void should_refuse_a_begin_without_end_and_leave_the_file_as_it_was() throws Exception {
+    void should_refuse_to_add_a_block_after_a_begin_without_end_and_leave_the_file_as_it_was() throws Exception {
         Path head = tmp.resolve("resolv.conf.head");
         String user = "nameserver 1.1.1.1\n" + BEGIN + "\nnameserver 10.0.0.1\nsearch lan\nnameserver 9.9.9.9\n";
         Files.writeString(head, user);
 
-        QmiConnException e = assertThrows(QmiConnException.class, () -> DnsBlock.remove(head, TAG));
+        QmiConnException e = assertThrows(QmiConnException.class, () -> DnsBlock.apply(head, TAG, List.of("10.0.0.2")));
 
         assertEquals(ExitCode.BAD_INPUT, e.exitCode());
         assertEquals("malformed qmi-conn block in " + head + " line 2: '" + BEGIN + "' has no '" + END
                 + "' after it; fix or remove that line by hand", e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
-        assertThrows(QmiConnException.class, () -> DnsBlock.apply(head, TAG, List.of("10.0.0.2")));
+        assertThrows(QmiConnException.class, () -> DnsBlock.check(head, TAG));
         assertEquals(user, Files.readString(head), "nothing written, no user line lost");
+    }
+
+    @Test
+    void should_let_remove_pass_over_a_begin_without_end_it_never_wrote() throws Exception {
+        Path head = tmp.resolve("resolv.conf.head");
+        String user = "nameserver 1.1.1.1\n" + BEGIN + "\nsearch lan\n" + BEGIN + "\nnameserver 10.0.0.1\n" + END + "\n";
+        Files.writeString(head, user);
+
+        DnsBlock.remove(head, TAG);
+
+        assertEquals("nameserver 1.1.1.1\n" + BEGIN + "\nsearch lan\n", Files.readString(head),
+                "the complete block goes; the lone BEGIN and the line after it stay");
     }
 
     @Test
     void should_refuse_a_begin_whose_end_comes_only_after_a_second_begin() {
         String text = BEGIN + "\nsearch lan\n" + BEGIN + "\nnameserver 10.0.0.1\n" + END + "\n";
 
-        QmiConnException e = assertThrows(QmiConnException.class, () -> DnsBlock.strip(text, TAG));
+        QmiConnException e = assertThrows(QmiConnException.class, () -> DnsBlock.render(text, TAG, List.of("10.0.0.2")));
 
         assertEquals(ExitCode.BAD_INPUT, e.exitCode());
         assertTrue(e.getMessage().contains(" line 1: "), e.getMessage());
@@ -78,11 +90,39 @@ class DnsBlockTest {
     }
 
     @Test
-    void should_keep_a_last_line_without_newline() {
-        assertEquals("nameserver 1.1.1.1\n" + BEGIN + "\nnameserver 10.0.0.1\n" + END + "\n",
-                DnsBlock.render("nameserver 1.1.1.1", TAG, List.of("10.0.0.1")));
-        assertEquals("nameserver 1.1.1.1\nsearch lan\n",
+    void should_keep_a_last_line_without_newline_and_add_none() throws Exception {
+        String withBlock = DnsBlock.render("nameserver 1.1.1.1", TAG, List.of("10.0.0.1"));
+
+        assertEquals("nameserver 1.1.1.1\n" + BEGIN + "\nnameserver 10.0.0.1\n" + END, withBlock);
+        assertEquals("nameserver 1.1.1.1", DnsBlock.strip(withBlock, TAG));
+        assertEquals("nameserver 1.1.1.1\nsearch lan",
                 DnsBlock.strip("nameserver 1.1.1.1\n" + BEGIN + "\nnameserver 10.0.0.1\n" + END + "\nsearch lan", TAG));
+        assertEquals(BEGIN + "\nnameserver 10.0.0.1\n" + END + "\n", DnsBlock.render("", TAG, List.of("10.0.0.1")));
+    }
+
+    @Test
+    void should_bring_back_a_latin1_head_byte_for_byte() throws Exception {
+        Path head = tmp.resolve("resolv.conf.head");
+        byte[] user = "# caf\u00e9 \u00fcber\nnameserver 1.1.1.1\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(head, user);
+
+        DnsBlock.check(head, TAG);
+        DnsBlock.apply(head, TAG, List.of("10.0.0.1"));
+        byte[] up = Files.readAllBytes(head);
+        DnsBlock.remove(head, TAG);
+
+        assertEquals(user.length + (BEGIN + "\nnameserver 10.0.0.1\n" + END + "\n").length(), up.length);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(user, Files.readAllBytes(head));
+    }
+
+    @Test
+    void should_refuse_a_directory_up_front_in_one_line() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("resolv.conf.head"));
+
+        QmiConnException e = assertThrows(QmiConnException.class, () -> DnsBlock.check(dir, TAG));
+
+        assertEquals(ExitCode.BAD_INPUT, e.exitCode());
+        assertEquals("cannot read " + dir + ": Is a directory", e.getMessage());
     }
 
     @Test

@@ -1,0 +1,90 @@
+package dev.qmiconn.connect;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.qmiconn.error.QmiConnException;
+import dev.qmiconn.qmi.QmiClient;
+import dev.qmiconn.qmi.model.ConnectionStatus;
+
+/**
+ * How up and down read the state file. A damaged one does not block them: it is moved aside (one line says so),
+ * what it still names is undone ({@link StateSalvage}), and since the client ids it held cannot be known, a CTL
+ * sync ({@code qmicli --device-open-sync --dms-noop}) releases every client id on the modem, which also ends a
+ * session whose id was lost. Through qmi-proxy other programs (ModemManager) share the modem and would lose
+ * their ids too, so there it is left to the user, with the command to run.
+ */
+final class StateRecovery {
+
+    private final StateStore store;
+    private final String device;
+    private final Paths paths;
+    private final PrintWriter out;
+    private boolean damaged;
+
+    StateRecovery(StateStore store, String device, Paths paths, PrintWriter out) {
+        this.store = store;
+        this.device = device;
+        this.paths = paths;
+        this.out = out;
+    }
+
+    Optional<SessionState> read() {
+        try {
+            return store.read();
+        } catch (StateStore.DamagedStateException e) {
+            damaged = true;
+            Path aside = store.moveAside();
+            SessionState salvaged = StateSalvage.from(e.text(), device, paths);
+            out.println("state file " + store.file() + " was damaged (" + e.reason() + "), moved to " + aside
+                    + "; stopping " + (salvaged.sessions().isEmpty() ? "" : UpFlow.describe(salvaged.sessions())
+                    + " and ") + "every client id on " + device);
+            out.flush();
+            return Optional.of(salvaged);
+        }
+    }
+
+    boolean damaged() {
+        return damaged;
+    }
+
+    /**
+     * Undoes a salvaged state: its sessions, its interface and DNS blocks, then the sync and a look at what the
+     * modem says. Returns what is still wrong; a failed stop of a salvaged id no longer counts once the modem
+     * reports no session (the id was stale, or the sync released it).
+     */
+    List<String> undo(SessionState salvaged, Teardown teardown, QmiClient qmi, boolean proxy) {
+        List<String> sessionProblems = teardown.stopSession(salvaged);
+        List<String> left = new ArrayList<>(teardown.undo(withoutSessions(salvaged), store));
+        String sync = String.join(" ", qmi.syncArgv());
+        if (proxy) {
+            left.add("client ids of the lost state may still be held; qmi-proxy shares the modem, so release "
+                    + "them yourself when nothing else uses it: " + sync);
+        } else {
+            try {
+                qmi.sync();
+            } catch (QmiConnException e) {
+                left.add("CTL sync (" + sync + ") failed: " + e.getMessage());
+            }
+        }
+        try {
+            if (qmi.packetServiceStatus().status() == ConnectionStatus.CONNECTED) {
+                left.addAll(sessionProblems);
+                left.add("the modem still reports a data session");
+            }
+        } catch (QmiConnException e) {
+            left.addAll(sessionProblems);
+            left.add("cannot ask the modem whether a session is left: " + e.getMessage());
+        }
+        return left;
+    }
+
+    private static SessionState withoutSessions(SessionState s) {
+        return new SessionState(s.device(), s.iface(), "qmicli", s.phase(), s.proxy(), List.of(), s.ipConfig(),
+                s.address(), s.prefix(), s.gateway(), s.dns(), s.mtu(), s.ipv6Address(), s.ipv6Prefix(),
+                s.libqmiVersion(), s.startedAtEpochSecond(), s.resolvHead(), s.resolvConf());
+    }
+}
