@@ -17,12 +17,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param afterSessionSeconds session-drop: seconds a session lives
  * @param recoverAfterSeconds session-drop: seconds after the drop during which the modem has no service
  * @param returnAtSeconds     device-vanish: when the device comes back (default: never)
- * @param request             no-answer: which request goes unanswered, {@code service/message} in hex or by
- *                            name (e.g. {@code wds/0x0020} or {@code wds/start-network})
+ * @param request             no-answer, slow-reply: which request, {@code service/message} in hex or by name
+ *                            (e.g. {@code wds/0x0020} or {@code wds/start-network})
+ * @param delaySeconds        slow-reply: the request takes effect at once, its answer leaves this much later
+ *                            (a slow network attach: the window in which a killed qmicli leaves a session up
+ *                            and its client id held)
  */
 public record Fault(Type type, Double fromSeconds, Double untilSeconds, Integer times, Integer callEndReason,
                     Integer verboseType, Integer verboseReason, Double afterSessionSeconds,
-                    Double recoverAfterSeconds, Double returnAtSeconds, String request) {
+                    Double recoverAfterSeconds, Double returnAtSeconds, String request, Double delaySeconds) {
 
     public enum Type {
         @JsonProperty("call-failed") CALL_FAILED,
@@ -30,13 +33,14 @@ public record Fault(Type type, Double fromSeconds, Double untilSeconds, Integer 
         @JsonProperty("session-drop") SESSION_DROP,
         @JsonProperty("device-vanish") DEVICE_VANISH,
         @JsonProperty("no-answer") NO_ANSWER,
-        @JsonProperty("roaming") ROAMING
+        @JsonProperty("roaming") ROAMING,
+        @JsonProperty("slow-reply") SLOW_REPLY
     }
 
     public Fault {
         if (type == null) {
             throw new IllegalArgumentException("fault needs a type (call-failed, no-effect, session-drop, "
-                    + "device-vanish, no-answer, roaming)");
+                    + "device-vanish, no-answer, roaming, slow-reply)");
         }
         fromSeconds = fromSeconds == null ? 0.0 : fromSeconds;
         if (type == Type.CALL_FAILED) {
@@ -49,6 +53,11 @@ public record Fault(Type type, Double fromSeconds, Double untilSeconds, Integer 
         }
         if (type == Type.NO_ANSWER && request == null) {
             throw new IllegalArgumentException("no-answer fault needs request (e.g. wds/start-network)");
+        }
+        if (type == Type.SLOW_REPLY && (request == null || delaySeconds == null || delaySeconds < 0
+                || delaySeconds > 60)) {
+            throw new IllegalArgumentException("slow-reply fault needs request (e.g. wds/start-network) and "
+                    + "delaySeconds from 0 to 60");
         }
         if (request != null) {
             RequestKey.parse(request);

@@ -121,12 +121,33 @@ public final class ModemEmulator implements EmulatedModem {
         }
         state.tick();
         Reply reply;
+        double delay;
         synchronized (state) {
+            delay = slowReplyDelay(request);
             reply = answer(request);
         }
         state.runPending();
+        if (delay > 0 && !reply.silent()) {
+            try {
+                Thread.sleep((long) (delay * 1000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         LOG.debug("{} -> {}", request, reply.silent() ? "(no answer)" : reply.error() + " " + reply.tlvs());
         return reply.silent() ? Optional.empty() : Optional.of(request.response(reply.responseTlvs()));
+    }
+
+    /** Seconds a slow-reply fault holds this request's answer back (the request itself takes effect at once). */
+    private double slowReplyDelay(QmiMessage request) {
+        for (Fault f : state.scenario.faults()) {
+            if (f.type() == Fault.Type.SLOW_REPLY && f.activeAt(state.now()) && state.mayFire(f)
+                    && RequestKey.matches(f.request(), request)) {
+                state.fire(f);
+                return f.delaySeconds();
+            }
+        }
+        return 0;
     }
 
     private Reply answer(QmiMessage request) {

@@ -28,7 +28,9 @@
  * {@code src/main/resources/scenarios/}). Faults ({@link dev.qmiconn.emulator.Fault}): {@code call-failed}
  * (callEndReason, verboseType, verboseReason), {@code no-effect}, {@code session-drop} (afterSessionSeconds,
  * recoverAfterSeconds), {@code device-vanish} (fromSeconds, returnAtSeconds), {@code no-answer} (request
- * such as {@code wds/start-network}), {@code roaming} (registration roaming within the window), each within fromSeconds..untilSeconds and at most {@code times}; and
+ * such as {@code wds/start-network}), {@code roaming} (registration roaming within the window), {@code slow-reply}
+ * (request, delaySeconds: done at once, answered late), each within fromSeconds..untilSeconds and at most
+ * {@code times}; and
  * {@code clientIdLimit} per service. Time comes from an injectable {@link java.time.Clock}
  * (the tests' ManualClock plus {@code tick()}).
  */

@@ -239,6 +239,31 @@ class ModemEmulatorTest {
     }
 
     @Test
+    void should_start_the_session_at_once_but_answer_a_slow_reply_late() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode)
+                json.readTree(getClass().getResourceAsStream("/scenarios/e397u-53.json"));
+        tree.putArray("faults").addObject().put("type", "slow-reply").put("request", "wds/start-network")
+                .put("delaySeconds", 0.4).put("times", 1);
+        ModemEmulator e = ModemEmulator.start(Scenario.parse(json.writeValueAsString(tree), "test"), null, clock);
+        started.add(e);
+        QmiTestClient c = new QmiTestClient(e);
+        int wds = c.allocate(WdsService.SERVICE);
+        List<Integer> sessionsSeen = new ArrayList<>();
+        e.onSessionChange(s -> sessionsSeen.add(e.liveSessions()));
+
+        long t0 = System.nanoTime();
+        assertEquals(0, error(c.startNetwork(wds, "fast.metropcs.com")));
+        long slowMs = (System.nanoTime() - t0) / 1_000_000;
+
+        assertTrue(slowMs >= 400, "answered after " + slowMs + " ms");
+        assertEquals(List.of(1), sessionsSeen, "the call was up before the answer left");
+        long t1 = System.nanoTime();
+        c.startNetwork(wds, "fast.metropcs.com"); // NoEffect (the call is up), and answered at once: times 1
+        assertTrue((System.nanoTime() - t1) / 1_000_000 < 400, "only the first start is slow");
+    }
+
+    @Test
     void should_grow_packet_counters_only_while_a_session_is_up() {
         QmiTestClient c = modem("e397u-53");
         int wds = c.allocate(WdsService.SERVICE);
