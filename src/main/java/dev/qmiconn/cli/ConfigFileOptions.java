@@ -43,7 +43,7 @@ public final class ConfigFileOptions {
         for (Map.Entry<ConfigKey, DeviceConfig.Setting> e : config.settings().entrySet()) {
             ConfigKey key = e.getKey();
             String value = e.getValue().value();
-            OptionSpec option = command.findOption(key.option());
+            OptionSpec option = key.option() == null ? null : command.findOption(key.option());
             if (option == null) {
                 if (key == ConfigKey.METHOD && !"qmi".equals(value)) {
                     throw new QmiConnException(ExitCode.BAD_INPUT, config.where(key) + ": METHOD=" + value

@@ -9,6 +9,7 @@ import dev.qmiconn.config.Validation;
 import dev.qmiconn.connect.DurationParser;
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.error.QmiConnException;
+import dev.qmiconn.telemetry.TelemetrySettings;
 import dev.qmiconn.usage.BillingPeriod;
 import dev.qmiconn.usage.ByteSize;
 import dev.qmiconn.usage.DataCap;
@@ -40,10 +41,20 @@ public enum ConfigKey {
         return v;
     }),
     CAP_WARN("--cap-warn", v -> Integer.toString(DataCap.validWarnPercent(number(v)))),
-    RESET_DAY("--reset-day", v -> Integer.toString(BillingPeriod.validResetDay(number(v))));
+    RESET_DAY("--reset-day", v -> Integer.toString(BillingPeriod.validResetDay(number(v)))),
+    // Telemetry (docs/TELEMETRY.md): config file only, no option; the service reads them through
+    // TelemetrySettings, which also checks how they combine.
+    PROMETHEUS_LISTEN(null, v -> TelemetrySettings.checkKey("PROMETHEUS_LISTEN", v)),
+    PROMETHEUS_TEXTFILE(null, v -> TelemetrySettings.checkKey("PROMETHEUS_TEXTFILE", v)),
+    MQTT_URL(null, v -> TelemetrySettings.checkKey("MQTT_URL", v)),
+    MQTT_USER(null, v -> TelemetrySettings.checkKey("MQTT_USER", v)),
+    MQTT_PASS(null, v -> TelemetrySettings.checkKey("MQTT_PASS", v)),
+    MQTT_TOPIC_PREFIX(null, v -> TelemetrySettings.checkKey("MQTT_TOPIC_PREFIX", v)),
+    MQTT_TLS_CA(null, v -> TelemetrySettings.checkKey("MQTT_TLS_CA", v)),
+    HA_DISCOVERY(null, v -> TelemetrySettings.checkKey("HA_DISCOVERY", v));
 
     /** Keys whose value must never be in a file others can read (nor on a long-lived argv). */
-    public static final Set<ConfigKey> SECRETS = Set.of(APN_PASS, PIN);
+    public static final Set<ConfigKey> SECRETS = Set.of(APN_PASS, PIN, MQTT_PASS);
 
     private final String option;
     private final UnaryOperator<String> check;
@@ -53,7 +64,10 @@ public enum ConfigKey {
         this.check = check;
     }
 
-    /** The command-line option this key stands for; the option wins when both are given. */
+    /**
+     * The command-line option this key stands for; the option wins when both are given. Null for a key of the
+     * file only (telemetry's: a broker password has no business on argv).
+     */
     public String option() {
         return option;
     }
@@ -78,7 +92,7 @@ public enum ConfigKey {
 
     public static Optional<ConfigKey> forOption(String option) {
         for (ConfigKey k : values()) {
-            if (k.option.equals(option)) {
+            if (option != null && option.equals(k.option)) {
                 return Optional.of(k);
             }
         }

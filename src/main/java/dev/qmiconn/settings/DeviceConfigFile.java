@@ -17,8 +17,9 @@ import dev.qmiconn.error.QmiConnException;
 
 /**
  * Finds and reads a modem's config file, refusing one that others could read or change, as ssh refuses a
- * private key with an open mode: a file holding {@code PIN} or {@code APN_PASS} must not be readable by group or
- * others, and no config file may be writable by them or owned by anyone but root or the user running qmi-conn.
+ * private key with an open mode: a file holding {@code PIN}, {@code APN_PASS} or {@code MQTT_PASS} must not be
+ * readable by group or others, and no config file may be writable by them or owned by anyone but root or the user
+ * running qmi-conn.
  */
 public final class DeviceConfigFile {
 
@@ -82,7 +83,7 @@ public final class DeviceConfigFile {
                     + " (mode " + octal + "): run chmod go-w " + file);
         }
         if (secret && mode.stream().anyMatch(GROUP_OTHERS_READ::contains)) {
-            throw new QmiConnException(ExitCode.BAD_INPUT, "config file " + file + " holds a PIN or APN_PASS but is"
+            throw new QmiConnException(ExitCode.BAD_INPUT, "config file " + file + " holds a PIN or password but is"
                     + " readable by group or others (mode " + octal + "): run chmod 600 " + file);
         }
     }

@@ -49,6 +49,28 @@ public record TelemetrySettings(Optional<InetSocketAddress> prometheusListen, Op
         return new TelemetrySettings(listen, textfile, mqtt);
     }
 
+    /**
+     * One key's value checked on its own (the config file reader's per-line check); how keys combine (MQTT_PASS
+     * needs MQTT_USER, ...) is checked by {@link #from}. Returns the value; BAD_INPUT otherwise.
+     */
+    public static String checkKey(String key, String value) {
+        switch (key) {
+            case "PROMETHEUS_LISTEN" -> listen(value);
+            case "PROMETHEUS_TEXTFILE" -> textfile(value);
+            case "MQTT_URL" -> MqttSettings.url(value);
+            case "MQTT_USER", "MQTT_PASS" -> MqttSettings.text(key, value);
+            case "MQTT_TOPIC_PREFIX" -> MqttSettings.prefix(value);
+            case "MQTT_TLS_CA" -> MqttSettings.caFile(value);
+            case "HA_DISCOVERY" -> {
+                if (!value.equals("yes") && !value.equals("no")) {
+                    throw bad("HA_DISCOVERY '" + Validation.printable(value) + "': expected yes or no");
+                }
+            }
+            default -> throw new IllegalArgumentException("not a telemetry key: " + key);
+        }
+        return value;
+    }
+
     static Optional<String> value(Map<String, String> values, String key) {
         String v = values.get(key);
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());

@@ -127,7 +127,7 @@ class ConfigFileOptionsTest {
         cl.setErr(new java.io.PrintWriter(err, true));
         int exit = cl.execute("up", "--config-dir", tmp.resolve("etc").toString());
         assertEquals(3, exit);
-        assertEquals("qmi-conn: config file " + f + " holds a PIN or APN_PASS but is readable by group or others "
+        assertEquals("qmi-conn: config file " + f + " holds a PIN or password but is readable by group or others "
                 + "(mode 0644): run chmod 600 " + f + "\n", err.toString());
     }
 }

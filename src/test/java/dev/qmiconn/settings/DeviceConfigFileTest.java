@@ -48,7 +48,7 @@ class DeviceConfigFileTest {
     @Test
     void should_refuse_a_secret_others_can_read_and_say_the_chmod() throws IOException {
         Path f = file("APN=x\nPIN=1234\n", "rw-r-----");
-        assertEquals("config file " + f + " holds a PIN or APN_PASS but is readable by group or others (mode 0640): "
+        assertEquals("config file " + f + " holds a PIN or password but is readable by group or others (mode 0640): "
                 + "run chmod 600 " + f, refusal(f));
         file("APN_PASS=pw\n", "rw----r--");
         assertTrue(refusal(f).contains("(mode 0604): run chmod 600"));

@@ -86,10 +86,31 @@ class DeviceConfigTest {
 
     @Test
     void should_map_every_key_to_a_distinct_option() {
-        assertEquals(ConfigKey.values().length,
-                java.util.Arrays.stream(ConfigKey.values()).map(ConfigKey::option).distinct().count());
-        for (ConfigKey k : ConfigKey.values()) {
+        java.util.List<ConfigKey> withOption = java.util.Arrays.stream(ConfigKey.values())
+                .filter(k -> k.option() != null).toList();
+        assertEquals(withOption.size(), withOption.stream().map(ConfigKey::option).distinct().count());
+        for (ConfigKey k : withOption) {
             assertEquals(Optional.of(k), ConfigKey.forOption(k.option()));
         }
+    }
+
+    @Test
+    void should_have_no_option_only_for_the_telemetry_keys() {
+        assertEquals(dev.qmiconn.telemetry.TelemetrySettings.KEYS, java.util.Arrays.stream(ConfigKey.values())
+                .filter(k -> k.option() == null).map(ConfigKey::name).toList());
+        assertEquals(Optional.empty(), ConfigKey.forOption(null));
+    }
+
+    @Test
+    void should_check_telemetry_values_per_line_without_echoing_the_password() {
+        DeviceConfig ok = DeviceConfig.parse("MQTT_URL=mqtts://broker.lan\nPROMETHEUS_LISTEN=9417\n", FILE);
+        assertEquals("mqtts://broker.lan", ok.settings().get(ConfigKey.MQTT_URL).value());
+        QmiConnException e = assertThrows(QmiConnException.class,
+                () -> DeviceConfig.parse("APN=x\nPROMETHEUS_LISTEN=lan-host:9417\n", FILE));
+        assertTrue(e.getMessage().contains(":2: PROMETHEUS_LISTEN"), e.getMessage());
+        QmiConnException pass = assertThrows(QmiConnException.class,
+                () -> DeviceConfig.parse("MQTT_PASS=se\u0001cret\n", FILE));
+        assertFalse(pass.getMessage().contains("cret"), pass.getMessage());
+        assertTrue(ConfigKey.MQTT_PASS.secret());
     }
 }

