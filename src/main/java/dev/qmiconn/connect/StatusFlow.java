@@ -33,22 +33,30 @@ import dev.qmiconn.qmi.model.SignalValue;
  * file: no {@code --version} (cached there), the WDS queries reuse the saved client id
  * ({@code --client-cid=N --client-no-release-cid}: no allocate/release round trip) and IP settings come from the
  * state (what was applied). So a connected modem costs five qmicli runs: card status, serving system, signal,
- * packet service status, packet statistics. A query that fails leaves its section null and adds to errors.
+ * packet service status, packet statistics; the first status after a plug-in two more for the IMEI and ICCID
+ * ({@link ModemIds} keeps them). A query that fails leaves its section null and adds to errors.
  */
 public final class StatusFlow {
 
     private final CommandRunner runner;
     private final Pacer pacer;
     private final Predicate<Path> deviceExists;
+    private final boolean askIds;
 
     public StatusFlow(CommandRunner runner, Pacer pacer) {
-        this(runner, pacer, Files::exists);
+        this(runner, pacer, Files::exists, true);
     }
 
     public StatusFlow(CommandRunner runner, Pacer pacer, Predicate<Path> deviceExists) {
+        this(runner, pacer, deviceExists, false);
+    }
+
+    /** {@code askIds}: also show the IMEI and ICCID ({@link ModemIds}: two qmicli runs once per plug-in). */
+    public StatusFlow(CommandRunner runner, Pacer pacer, Predicate<Path> deviceExists, boolean askIds) {
         this.runner = runner;
         this.pacer = pacer;
         this.deviceExists = deviceExists;
+        this.askIds = askIds;
     }
 
     public StatusReport run(String device, boolean proxy, Paths paths) {
@@ -96,11 +104,13 @@ public final class StatusFlow {
             }
         }
 
+        StatusReport.Ids ids = !askIds ? null
+                : ModemIds.lookup(qmi, Path.of(device), paths.stateDir().resolve(name + ".ids"));
         boolean lte = ss != null && ss.radioInterfaces().contains(RadioInterface.LTE);
         LedState word = LedState.of(ss == null ? RegistrationState.UNKNOWN : ss.registration(), connected);
         return new StatusReport(device, state.map(SessionState::iface).orElseGet(() ->
                 new Sysfs(paths.sysfsRoot()).ifaceOf(name).orElse(null)), word.word(), lte, word.led(lte),
-                pss == null ? "unknown" : pss.status().qmicli(), libqmi, sim(card), registration(ss), signal(sig),
+                pss == null ? "unknown" : pss.status().qmicli(), libqmi, ids, sim(card), registration(ss), signal(sig),
                 ip, packets(stats), session(state.orElse(null), connected), List.copyOf(errors));
     }
 

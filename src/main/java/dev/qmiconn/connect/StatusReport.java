@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * the modem could not answer is null and its error is listed in {@code errors}.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-@JsonPropertyOrder({"device", "interface", "state", "lte", "led", "connection", "libqmi", "sim", "registration",
+@JsonPropertyOrder({"device", "interface", "state", "lte", "led", "connection", "libqmi", "ids", "sim", "registration",
         "signal", "ip", "packets", "session", "usage", "errors"})
 public record StatusReport(
         @JsonProperty("device") String device,
@@ -22,6 +22,7 @@ public record StatusReport(
         @JsonProperty("led") String led,
         @JsonProperty("connection") String connection,
         @JsonProperty("libqmi") Libqmi libqmi,
+        @JsonProperty("ids") Ids ids,
         @JsonProperty("sim") Sim sim,
         @JsonProperty("registration") Registration registration,
         @JsonProperty("signal") SignalView signal,
@@ -33,9 +34,9 @@ public record StatusReport(
 
     /** A report without the ledger's usage (what the modem says; {@link #withUsage} adds it). */
     public StatusReport(String device, String iface, String state, boolean lte, String led, String connection,
-                        Libqmi libqmi, Sim sim, Registration registration, SignalView signal, Ip ip, Packets packets,
-                        Session session, List<String> errors) {
-        this(device, iface, state, lte, led, connection, libqmi, sim, registration, signal, ip, packets, session,
+                        Libqmi libqmi, Ids ids, Sim sim, Registration registration, SignalView signal, Ip ip,
+                        Packets packets, Session session, List<String> errors) {
+        this(device, iface, state, lte, led, connection, libqmi, ids, sim, registration, signal, ip, packets, session,
                 null, errors);
     }
 
@@ -45,12 +46,16 @@ public record StatusReport(
 
     /** The same report with the period's data usage from the ledger (the modem is not asked for it). */
     public StatusReport withUsage(Usage u) {
-        return new StatusReport(device, iface, state, lte, led, connection, libqmi, sim, registration, signal, ip,
-                packets, session, u, errors);
+        return new StatusReport(device, iface, state, lte, led, connection, libqmi, ids, sim, registration, signal,
+                ip, packets, session, u, errors);
     }
 
     public record Libqmi(@JsonProperty("version") String version, @JsonProperty("verdict") String verdict,
                          @JsonProperty("explanation") String explanation) {
+    }
+
+    /** The modem's IMEI and the SIM's ICCID; null when not read (no SIM, or a status without the modem's ids). */
+    public record Ids(@JsonProperty("imei") String imei, @JsonProperty("iccid") String iccid) {
     }
 
     public record Sim(@JsonProperty("present") boolean present, @JsonProperty("pin1_state") String pin1State,

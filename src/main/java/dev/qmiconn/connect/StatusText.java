@@ -15,8 +15,12 @@ public final class StatusText {
         if (r.libqmi() != null) {
             out.println("  libqmi:       " + r.libqmi().version() + " (" + r.libqmi().verdict() + ")");
         }
+        String iccid = r.ids() == null || r.ids().iccid() == null ? "" : "ICCID " + r.ids().iccid() + ", ";
+        if (r.ids() != null && r.ids().imei() != null) {
+            out.println("  modem:        IMEI " + r.ids().imei());
+        }
         if (r.sim() != null) {
-            out.println("  sim:          " + (r.sim().present() ? "present, PIN " + r.sim().pin1State()
+            out.println("  sim:          " + (r.sim().present() ? "present, " + iccid + "PIN " + r.sim().pin1State()
                     + " (" + r.sim().pin1Retries() + " retries)" : "absent"));
         }
         if (r.registration() != null) {

@@ -14,6 +14,7 @@ import dev.qmiconn.process.CommandSpec;
 import dev.qmiconn.qmi.model.CardStatus;
 import dev.qmiconn.qmi.model.CurrentSettings;
 import dev.qmiconn.qmi.model.DataFormat;
+import dev.qmiconn.qmi.model.DeviceIds;
 import dev.qmiconn.qmi.model.HomeNetwork;
 import dev.qmiconn.qmi.model.Iccid;
 import dev.qmiconn.qmi.model.Imsi;
@@ -100,6 +101,11 @@ public final class QmiClient {
 
     public SignalStrength signalStrength() {
         return call(NasParsers::signalStrength, "--nas-get-signal-strength");
+    }
+
+    /** {@code --dms-get-ids}: the modem's IMEI (and ESN/MEID on CDMA modems). */
+    public DeviceIds deviceIds() {
+        return call(DmsParsers::ids, "--dms-get-ids");
     }
 
     /**

@@ -122,6 +122,8 @@ class E397uSandboxTest {
         assertEquals("blue, solid", j.get("led").asText());
         assertEquals("1.32.2", j.at("/libqmi/version").asText());
         assertEquals("disabled", j.at("/sim/pin1_state").asText());
+        assertEquals(sc.identity().imei(), j.at("/ids/imei").asText());
+        assertEquals(sc.identity().iccid(), j.at("/ids/iccid").asText());
         assertEquals("registered", j.at("/registration/state").asText());
         assertEquals(sc.radio().mcc(), j.at("/registration/mcc").asInt());
         assertEquals(sc.radio().mnc(), j.at("/registration/mnc").asInt());
@@ -136,6 +138,11 @@ class E397uSandboxTest {
         assertTrue(j.at("/packets/rx_bytes").asLong() > 0);
         assertTrue(j.at("/session/uptime_seconds").asLong() >= 0);
         assertEquals(0, j.get("errors").size());
+
+        CommandResult text = box.qmiConn("status"); // the ids now come from the state dir
+        assertTrue(text.stdout().contains("\n  modem:        IMEI " + sc.identity().imei() + "\n  sim:          present, "
+                + "ICCID " + sc.identity().iccid() + ", PIN disabled"), show(text));
+        assertTrue(Files.exists(box.sandbox.runDir().resolve("qmi-conn/cdc-wdm0.ids")), show(text));
     }
 
     @Test
@@ -148,8 +155,9 @@ class E397uSandboxTest {
         assertEquals(0, box.sandbox.emulator().liveSessions());
         assertEquals(USER_LINES, box.run("cat", "/etc/resolv.conf.head"));
         assertFalse(box.run("ip", "-4", "addr", "show", "dev", "wwan0").contains("inet "));
-        assertEquals(List.of("cdc-wdm0.lock", "libqmi-version"), box.run("ls", "/run/qmi-conn").lines().toList(),
-                "session state removed; the lock file and the libqmi version cache stay");
+        assertEquals(List.of("cdc-wdm0.ids", "cdc-wdm0.lock", "libqmi-version"),
+                box.run("ls", "/run/qmi-conn").lines().toList(),
+                "session state removed; the lock file and the caches of IMEI/ICCID and libqmi version stay");
         CommandResult again = box.qmiConn("down");
         assertEquals(0, again.exitCode(), show(again));
         CommandResult status = box.qmiConn("status");

@@ -20,8 +20,12 @@ class StatusTextTest {
     }
 
     private static StatusReport report(StatusReport.Registration reg, StatusReport.Ip ip) {
+        return report(null, reg, ip);
+    }
+
+    private static StatusReport report(StatusReport.Ids ids, StatusReport.Registration reg, StatusReport.Ip ip) {
         return new StatusReport("/dev/cdc-wdm0", "wwan0", "connected", true, "blue solid", "connected",
-                new StatusReport.Libqmi("1.32.2", "ok", "fine"),
+                new StatusReport.Libqmi("1.32.2", "ok", "fine"), ids,
                 new StatusReport.Sim(true, "disabled", 3, 10), reg,
                 new StatusReport.SignalView("lte", -63.0, null, null, null, 4), ip, null,
                 new StatusReport.Session("qmicli", List.of(6), List.of(3634026241L), null, null), List.of());
@@ -63,5 +67,18 @@ class StatusTextTest {
                   connection:   connected
                   ip:           100.66.12.65/30 via 100.66.12.66 (dhcp), dns 10.177.0.34 10.177.0.210
                 """, out);
+    }
+
+    @Test
+    void should_show_the_imei_and_the_iccid_when_read_and_only_those_read() {
+        StatusReport.Registration reg = new StatusReport.Registration("registered", List.of("lte"), 311, 660,
+                "MetroPCS", false, true);
+        String both = text(report(new StatusReport.Ids("866948010012345", "8901260123456789012"), reg, null));
+        String imeiOnly = text(report(new StatusReport.Ids("866948010012345", null), reg, null));
+
+        assertTrue(both.contains("\n  modem:        IMEI 866948010012345\n"
+                + "  sim:          present, ICCID 8901260123456789012, PIN disabled (3 retries)\n"), both);
+        assertTrue(imeiOnly.contains("\n  sim:          present, PIN disabled (3 retries)\n"), imeiOnly);
+        assertFalse(imeiOnly.contains("null"), imeiOnly);
     }
 }
