@@ -73,13 +73,22 @@ public final class BuildAssets {
                         Brings the modem whose control device is /dev/\\fIINSTANCE\\fR online at boot, e.g. \
                         \\fBsystemctl enable \\-\\-now qmi\\-conn@cdc\\-wdm0\\fR.
                         .TP
+                        /etc/qmi\\-conn/\\fIDEVICE\\fR.conf
+                        Settings of the modem on /dev/\\fIDEVICE\\fR (APN, PIN, cap, ...), read by \\fBup\\fR, \
+                        \\fBwatch\\fR and \\fBensure\\fR; command\\-line options win (\\fB\\-\\-config\\fR, \
+                        \\fBqmi\\-conn generate config\\fR).
+                        .TP
                         /etc/qmi\\-network.conf
                         The qmi\\-network profile (APN, APN_USER, APN_PASS, IP_TYPE, PROXY), read by \
                         \\fBqmi\\-conn up\\fR; command\\-line options win.
                         .TP
                         /run/qmi\\-conn/
-                        State of the running session (client id, packet data handle), one file per device, and \
-                        \\fBwatch\\fR's data\\-usage ledger usage.json (\\fB\\-\\-state\\-dir\\fR).
+                        State of the running session (client id, packet data handle), the device lock and the \
+                        modem's IMEI and ICCID, one set per device (\\fB\\-\\-state\\-dir\\fR).
+                        .TP
+                        /var/lib/qmi\\-conn/
+                        The data\\-usage ledgers \\fBwatch\\fR and \\fBensure\\fR keep, one per SIM, with its cap \
+                        and reset day; they survive reboots (\\fB\\-\\-ledger\\-dir\\fR).
                         .TP
                         /etc/resolv.conf.head
                         DNS servers of the session, in a block marked as qmi\\-conn's; other lines are kept.
