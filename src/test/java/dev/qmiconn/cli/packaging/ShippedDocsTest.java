@@ -78,6 +78,30 @@ class ShippedDocsTest {
     }
 
     @Test
+    void should_keep_the_readme_layout_table_true_for_what_exists() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        String table = readme.substring(readme.indexOf("## Layout"));
+        table = table.substring(0, table.indexOf("\n\n"));
+        List<String> wrong = new ArrayList<>();
+        Matcher first = Pattern.compile("^\\| `([^`]+)`", Pattern.MULTILINE).matcher(table);
+        while (first.find()) {
+            if (!Files.exists(Path.of(first.group(1)))) {
+                wrong.add("listed but missing: " + first.group(1));
+            }
+        }
+        Path base = Path.of("src/main/java/dev/qmiconn");
+        try (Stream<Path> packages = Files.list(base)) {
+            for (Path p : packages.filter(Files::isDirectory).sorted().toList()) {
+                String name = p.getFileName().toString();
+                if (!table.contains("`" + base + "/" + name + "`") && !table.contains(", `" + name + "`")) {
+                    wrong.add("package without a row: " + name);
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
     void should_make_anchors_as_github_does() {
         assertEquals("error-couldnt-start-network-qmi-protocol-error-64-null",
                 slug("`error: couldn't start network: QMI protocol error (64): '(null)'`"));
