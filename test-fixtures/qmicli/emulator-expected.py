@@ -24,7 +24,7 @@ r = e['radio']
 w('nas-get-serving-system/emulator-e397u-53', {
     "registration": "REGISTERED", "cs": "ATTACHED", "ps": "ATTACHED", "selectedNetwork": "3gpp",
     "radioInterfaces": [r['technology'].upper()], "roaming": r['roaming'], "dataCapabilities": [r['technology']],
-    "plmn": {"mcc": r['mcc'], "mnc": r['mnc'], "description": r['operatorName']},
+    "plmn": {"mcc": str(r['mcc']).zfill(3), "mnc": str(r['mnc']).zfill(2), "description": r['operatorName']},
     "lac": None, "cellId": r['cellId'], "tac": r['tac']})
 def unregistered(state):
     return {"registration": state, "cs": "DETACHED", "ps": "DETACHED", "selectedNetwork": "unknown",

@@ -8,7 +8,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Renders decoded {@link DhcpSettings} for people (table plus the ip commands) or scripts (JSON). */
+import dev.qmiconn.report.JsonSchema;
+
+/**
+ * Renders decoded {@link DhcpSettings} for people (table plus the ip commands) or scripts (JSON; its field
+ * names live here, snake_case as every qmi-conn JSON: {@link JsonSchema}; documented in docs/AT-DHCP-JSON.md).
+ */
 public final class DhcpRenderer {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -34,17 +39,18 @@ public final class DhcpRenderer {
 
     public static String json(DhcpSettings s, String iface) {
         ObjectNode o = JSON.createObjectNode();
+        o.put(JsonSchema.FIELD, JsonSchema.VERSION);
         o.put("address", s.address());
-        o.put("prefixLength", s.prefixLength());
+        o.put("prefix_length", s.prefixLength());
         o.put("netmask", s.netmask());
         o.put("gateway", s.gateway());
-        o.put("dhcpServer", s.dhcpServer());
+        o.put("dhcp_server", s.dhcpServer());
         ArrayNode dns = o.putArray("dns");
         dns.add(s.dns1());
         dns.add(s.dns2());
-        o.put("maxRxBitsPerSecond", s.maxRxBitsPerSecond());
-        o.put("maxTxBitsPerSecond", s.maxTxBitsPerSecond());
-        ArrayNode cmds = o.putArray("ipCommands");
+        o.put("max_rx_bits_per_second", s.maxRxBitsPerSecond());
+        o.put("max_tx_bits_per_second", s.maxTxBitsPerSecond());
+        ArrayNode cmds = o.putArray("ip_commands");
         for (List<String> argv : StaticIpPlan.apply(s, iface)) {
             ArrayNode a = cmds.addArray();
             argv.forEach(a::add);

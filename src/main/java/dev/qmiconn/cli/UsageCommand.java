@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.qmiconn.config.Validation;
 import dev.qmiconn.connect.Paths;
 import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.report.JsonSchema;
 import dev.qmiconn.usage.ByteSize;
 import dev.qmiconn.usage.DataCap;
 import dev.qmiconn.usage.UsageAccountant;
@@ -61,7 +62,7 @@ public final class UsageCommand implements Callable<Integer> {
     String cap;
 
     @Option(names = "--cap-warn", paramLabel = "PERCENT",
-            description = "Share of the cap at which capLevel says warning (default: the ledger's, else 80).")
+            description = "Share of the cap at which cap_level says warning (default: the ledger's, else 80).")
     Integer capWarn;
 
     @Option(names = "--reset-day", paramLabel = "DAY",
@@ -92,16 +93,18 @@ public final class UsageCommand implements Callable<Integer> {
             DataCap.validWarnPercent(capWarn);
         }
         long used = ledger.usedBytes();
+        // the JSON field names (snake_case, as every qmi-conn JSON; docs/USAGE-JSON.md)
         Map<String, Object> view = new LinkedHashMap<>();
+        view.put(JsonSchema.FIELD, JsonSchema.VERSION);
         view.put("ledger", key.value());
-        view.put("periodStart", ledger.periodStart().toString());
-        view.put("periodEnd", ledger.periodEnd().toString());
-        view.put("txBytes", ledger.txBytes());
-        view.put("rxBytes", ledger.rxBytes());
-        view.put("usedBytes", used);
-        view.put("capBytes", dataCap == null ? null : dataCap.limit().bytes());
-        view.put("remainingBytes", dataCap == null ? null : dataCap.remaining(used));
-        view.put("capLevel", dataCap == null ? null : dataCap.levelOf(used).name().toLowerCase(java.util.Locale.ROOT));
+        view.put("period_start", ledger.periodStart().toString());
+        view.put("period_end", ledger.periodEnd().toString());
+        view.put("tx_bytes", ledger.txBytes());
+        view.put("rx_bytes", ledger.rxBytes());
+        view.put("used_bytes", used);
+        view.put("cap_bytes", dataCap == null ? null : dataCap.limit().bytes());
+        view.put("remaining_bytes", dataCap == null ? null : dataCap.remaining(used));
+        view.put("cap_level", dataCap == null ? null : dataCap.levelOf(used).name().toLowerCase(java.util.Locale.ROOT));
         if (json) {
             // created here, not statically: picocli instantiates every command on each start, and a static
             // ObjectMapper made every qmi-conn run (even --help) load Jackson

@@ -6,14 +6,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import dev.qmiconn.report.JsonSchema;
+
 /**
- * What {@code qmi-conn status} reports. The ONE place where JSON field names are decided (documented in
- * docs/STATUS-JSON.md); the domain records from {@code dev.qmiconn.qmi.model} carry no JSON names. A section
+ * What {@code qmi-conn status} reports. The ONE place where its JSON field names are decided (snake_case, as
+ * every qmi-conn JSON: {@link JsonSchema}; documented in docs/STATUS-JSON.md); the domain records from
+ * {@code dev.qmiconn.qmi.model} carry no JSON names. A section
  * the modem could not answer is null and its error is listed in {@code errors}.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-@JsonPropertyOrder({"device", "interface", "state", "lte", "led", "connection", "libqmi", "ids", "sim", "registration",
-        "signal", "ip", "packets", "session", "usage", "errors"})
+@JsonPropertyOrder({JsonSchema.FIELD, "device", "interface", "state", "lte", "led", "connection", "libqmi", "ids",
+        "sim", "registration", "signal", "ip", "packets", "session", "usage", "errors"})
 public record StatusReport(
         @JsonProperty("device") String device,
         @JsonProperty("interface") String iface,
@@ -40,6 +43,12 @@ public record StatusReport(
                 null, errors);
     }
 
+    /** First in the output: the version of this JSON's shape (see {@link JsonSchema}). */
+    @JsonProperty(JsonSchema.FIELD)
+    public int schemaVersion() {
+        return JsonSchema.VERSION;
+    }
+
     public boolean connected() {
         return "connected".equals(connection);
     }
@@ -63,7 +72,7 @@ public record StatusReport(
     }
 
     public record Registration(@JsonProperty("state") String state, @JsonProperty("radio") List<String> radio,
-                               @JsonProperty("mcc") Integer mcc, @JsonProperty("mnc") Integer mnc,
+                               @JsonProperty("mcc") String mcc, @JsonProperty("mnc") String mnc,
                                @JsonProperty("operator") String operator, @JsonProperty("roaming") Boolean roaming,
                                @JsonProperty("ps_attached") Boolean psAttached) {
     }

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.qmiconn.report.JsonSchema;
+
 /**
- * The report for scripts ({@code --json}). The field names live here and only here; docs/DOCTOR-JSON.md
- * documents them and a test keeps the two equal.
+ * The report for scripts ({@code --json}). The field names live here and only here (snake_case, as every
+ * qmi-conn JSON: {@link JsonSchema}); docs/DOCTOR-JSON.md documents them and a test keeps the two equal.
  */
 public final class JsonReport {
 
@@ -19,9 +21,10 @@ public final class JsonReport {
 
     public static String render(DoctorReport report) {
         ObjectNode root = JSON.createObjectNode();
+        root.put(JsonSchema.FIELD, JsonSchema.VERSION);
         root.put("root", report.root());
         root.put("worst", report.worst().word());
-        root.put("exitCode", report.worst().exitCode().code());
+        root.put("exit_code", report.worst().exitCode().code());
         ObjectNode counts = root.putObject("counts");
         for (Result r : Result.values()) {
             counts.put(r.word(), report.count(r));

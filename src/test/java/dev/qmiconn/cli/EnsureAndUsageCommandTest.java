@@ -144,18 +144,18 @@ class EnsureAndUsageCommandTest {
         assertTrue(Files.exists(ledgerDir().resolve("sim-8901260842100012345.json")));
         assertEquals("sim-8901260842100012345\n", Files.readString(ledgerDir().resolve("null.sim")));
         JsonNode u = usageJson();
-        assertEquals(2520, u.get("txBytes").asLong());
-        assertEquals(22500, u.get("rxBytes").asLong());
-        assertEquals(25020, u.get("usedBytes").asLong());
-        assertEquals("2026-11-01", u.get("periodStart").asText());
+        assertEquals(2520, u.get("tx_bytes").asLong());
+        assertEquals(22500, u.get("rx_bytes").asLong());
+        assertEquals(25020, u.get("used_bytes").asLong());
+        assertEquals("2026-11-01", u.get("period_start").asText());
 
         Run second = ensure(connectedPoll(3000, 30500));
         assertEquals(ExitCode.OK.code(), second.exit(), second.err());
         assertEquals(2, second.calls().size(), "the SIM of the device is known now: " + second.calls());
         JsonNode after = usageJson();
-        assertEquals(3000, after.get("txBytes").asLong());
-        assertEquals(30500, after.get("rxBytes").asLong());
-        assertTrue(after.get("capBytes").isNull(), "no --cap, no cap fields: " + after);
+        assertEquals(3000, after.get("tx_bytes").asLong());
+        assertEquals(30500, after.get("rx_bytes").asLong());
+        assertTrue(after.get("cap_bytes").isNull(), "no --cap, no cap fields: " + after);
     }
 
     @Test
@@ -189,8 +189,8 @@ class EnsureAndUsageCommandTest {
         Run u = usage("--json");
         assertEquals(ExitCode.CAP_REACHED.code(), u.exit(), "usage knows the cap ensure ran with: " + u.out());
         JsonNode json = new ObjectMapper().readTree(u.out());
-        assertEquals(25020, json.get("usedBytes").asLong(), "the count survives the teardown");
-        assertEquals(20000, json.get("capBytes").asLong(), "no --cap given to usage: " + json);
+        assertEquals(25020, json.get("used_bytes").asLong(), "the count survives the teardown");
+        assertEquals(20000, json.get("cap_bytes").asLong(), "no --cap given to usage: " + json);
         assertEquals("sim-8901260842100012345", json.get("ledger").asText());
     }
 

@@ -125,8 +125,9 @@ class E397uSandboxTest {
         assertEquals(sc.identity().imei(), j.at("/ids/imei").asText());
         assertEquals(sc.identity().iccid(), j.at("/ids/iccid").asText());
         assertEquals("registered", j.at("/registration/state").asText());
-        assertEquals(sc.radio().mcc(), j.at("/registration/mcc").asInt());
-        assertEquals(sc.radio().mnc(), j.at("/registration/mnc").asInt());
+        assertEquals(String.format("%03d", sc.radio().mcc()), j.at("/registration/mcc").textValue());
+        assertEquals(String.format("%02d", sc.radio().mnc()), j.at("/registration/mnc").textValue());
+        assertEquals(1, j.get("schema_version").asInt());
         assertEquals(sc.radio().operatorName(), j.at("/registration/operator").asText());
         assertEquals(sc.radio().rssi(), j.at("/signal/rssi_dbm").asInt());
         assertEquals(sc.radio().rsrp().intValue(), j.at("/signal/rsrp_dbm").asInt());

@@ -30,6 +30,8 @@ class RawIpSandboxTest {
             assertEquals(0, r.exitCode(), show(r));
             assertEquals("Y", Files.readString(box.sandbox.rawIpFile()).strip());
             assertTrue(r.stdout().contains("kernel link layer set to raw-ip"), r.stdout());
+            // the real qmicli prints the scenario's MNC 1 as 'MNC: '1''; the operator code is 262-01
+            assertTrue(r.stdout().contains("(262-01)"), r.stdout());
             SessionSettings s = box.sandbox.emulator().session().orElseThrow();
             assertTrue(box.run("ip", "-4", "addr", "show", "dev", "wwan0").contains("inet " + s.address() + "/"));
             assertEquals(0, box.qmiConn("down").exitCode());

@@ -55,7 +55,7 @@ class StatusAndDownReplayTest {
         assertEquals("blue, solid", r.led());
         assertEquals("1.32.2", r.libqmi().version());
         assertEquals("MetroPCS", r.registration().operator());
-        assertEquals(311, r.registration().mcc());
+        assertEquals("311", r.registration().mcc());
         assertEquals(-63.0, r.signal().rssi());
         assertEquals(-93.0, r.signal().rsrp());
         assertEquals(3, r.signal().bars());

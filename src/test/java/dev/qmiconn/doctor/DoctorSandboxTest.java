@@ -58,7 +58,7 @@ class DoctorSandboxTest {
         assertEquals("fail", result(report, "sim"), report.toString());
         assertEquals("the SIM wants its PIN, " + scenario.sim().pinRetries() + " PIN tries left", why(report, "sim"));
         assertNotEquals("ok", result(report, "registration"), "a locked SIM does not register: " + report);
-        assertEquals(15, report.get("exitCode").asInt());
+        assertEquals(15, report.get("exit_code").asInt());
     }
 
     private static JsonNode doctorInside(String scenario) throws Exception {
@@ -66,7 +66,7 @@ class DoctorSandboxTest {
                 new EmulatorModems())) {
             CommandResult r = sandbox.exec(List.of("qmi-conn", "doctor", "--json"), Duration.ofSeconds(60));
             JsonNode json = new ObjectMapper().readTree(r.stdout());
-            assertEquals(json.get("exitCode").asInt(), r.exitCode(), r.stdout() + r.stderr());
+            assertEquals(json.get("exit_code").asInt(), r.exitCode(), r.stdout() + r.stderr());
             assertTrue(List.of(0, 14, 15).contains(r.exitCode()), r.stdout() + r.stderr());
             return json;
         }

@@ -54,7 +54,7 @@ class FixtureTreesTest {
 
         assertEquals(expected(tree), run.results(), run.out);
         assertEquals(exitCode, run.exitCode, run.out + run.err);
-        assertEquals(exitCode, run.json().get("exitCode").asInt());
+        assertEquals(exitCode, run.json().get("exit_code").asInt());
         for (JsonNode f : run.json().get("findings")) {
             assertFalse(f.get("why").asText().isBlank(), f.toString());
             if (!f.get("result").asText().equals("ok")) {

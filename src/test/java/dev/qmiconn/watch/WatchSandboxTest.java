@@ -90,7 +90,7 @@ class WatchSandboxTest {
                 CommandResult usage = box.exec(List.of("qmi-conn", "usage", "--cap", "30KB", "--json"),
                         Duration.ofSeconds(30));
                 assertEquals(ExitCode.CAP_REACHED.code(), usage.exitCode(), usage.stdout() + usage.stderr());
-                assertTrue(usage.stdout().contains("\"capLevel\" : \"exceeded\""), usage.stdout());
+                assertTrue(usage.stdout().contains("\"cap_level\" : \"exceeded\""), usage.stdout());
 
                 Files.writeString(box.tmpDir().resolve("clock-offset"), "P40D"); // into the next period
                 awaitLog(watch, log -> log.indexOf(" connected ", log.indexOf(" capped ")) > 0);

@@ -134,6 +134,7 @@ public final class NasParsers {
         String block = "";
         Integer mcc = null;
         Integer mnc = null;
+        boolean mncHasPcsDigit = false;
         String description = null;
         for (String line : Fields.lines(out)) {
             int depth = Fields.depth(line);
@@ -159,6 +160,8 @@ public final class NasParsers {
                 } else if (body.startsWith("Description:")) {
                     description = Fields.unquote(body.substring(12));
                 }
+            } else if (block.equals("Full operator code info") && body.startsWith("MNC with PCS digit:")) {
+                mncHasPcsDigit = Fields.unquote(body.substring(19)).equals("yes");
             }
         }
         String roaming = Fields.value(out, "Roaming status").orElse(null);
@@ -168,10 +171,19 @@ public final class NasParsers {
                 AttachState.fromQmicli(Fields.value(out, "PS").orElse("unknown")),
                 Fields.value(out, "Selected network").orElse(null), radios,
                 roaming == null ? null : roaming.equals("on"), caps,
-                mcc == null || mnc == null ? null : new Plmn(mcc, mnc, description),
+                mcc == null || mnc == null ? null : new Plmn(digits(a, out, mcc, 3),
+                        digits(a, out, mnc, mncHasPcsDigit ? 3 : 2), description),
                 Fields.intValue(a, out, "3GPP location area code").orElse(null),
                 Fields.longValue(a, out, "3GPP cell ID").orElse(null),
                 Fields.intValue(a, out, "LTE tracking area code").orElse(null));
+    }
+
+    /** An operator code number as its digits with leading zeros ({@code 1} as MNC is {@code 01}). */
+    private static String digits(String action, String out, int value, int width) {
+        if (value < 0 || value > 999) {
+            throw QmicliParseException.of(action, "operator code '" + value + "' has more than 3 digits", out);
+        }
+        return String.format(java.util.Locale.ROOT, "%0" + width + "d", value);
     }
 
     /**
