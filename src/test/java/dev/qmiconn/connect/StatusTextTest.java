@@ -33,7 +33,7 @@ class StatusTextTest {
 
     @Test
     void should_print_an_ipv6_only_session_without_null() {
-        String out = text(report(new StatusReport.Registration("registered", List.of("lte"), 311, 660, "MetroPCS",
+        String out = text(report(new StatusReport.Registration("registered", List.of("lte"), "311", "660", "MetroPCS",
                 false, true), new StatusReport.Ip("modem", null, null, null, List.of("2001:db8::53"), null,
                 "2001:db8:1::2", 64)));
 
@@ -54,7 +54,7 @@ class StatusTextTest {
 
     @Test
     void should_print_a_full_ipv4_session_as_before() {
-        String out = text(report(new StatusReport.Registration("registered", List.of("lte"), 311, 660, "MetroPCS",
+        String out = text(report(new StatusReport.Registration("registered", List.of("lte"), "311", "660", "MetroPCS",
                 false, true), new StatusReport.Ip("dhcp", "100.66.12.65", 30, "100.66.12.66",
                 List.of("10.177.0.34", "10.177.0.210"), 1500, null, null)));
 
