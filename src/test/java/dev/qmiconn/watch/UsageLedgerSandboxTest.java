@@ -45,8 +45,8 @@ class UsageLedgerSandboxTest {
             long first = runWatchUntilCounted(box, 0);
             JsonNode u1 = usage(box, ExitCode.OK);
             assertEquals(LEDGER, u1.get("ledger").asText());
-            assertEquals(first, u1.get("usedBytes").asLong(), "stop wrote the last count");
-            assertEquals(10_000_000, u1.get("capBytes").asLong(), "usage knows watch's cap without --cap");
+            assertEquals(first, u1.get("used_bytes").asLong(), "stop wrote the last count");
+            assertEquals(10_000_000, u1.get("cap_bytes").asLong(), "usage knows watch's cap without --cap");
 
             long second = runWatchUntilCounted(box, first);
             assertTrue(second > first, "restart: counted on from " + first + " to " + second);
@@ -54,7 +54,7 @@ class UsageLedgerSandboxTest {
             // "reboot": the runtime directory is tmpfs; the state directory is on disk
             box.exec(List.of("sh", "-c", "rm -rf /run/qmi-conn"), Duration.ofSeconds(10));
             JsonNode u3 = usage(box, ExitCode.OK);
-            assertEquals(second, u3.get("usedBytes").asLong(), "the ledger is not in /run");
+            assertEquals(second, u3.get("used_bytes").asLong(), "the ledger is not in /run");
             CommandResult status = box.exec(List.of("qmi-conn", "status", "--json"), Duration.ofSeconds(30));
             JsonNode s = new ObjectMapper().readTree(status.stdout());
             assertEquals(second, s.get("usage").get("used_bytes").asLong(), status.stdout());
@@ -73,7 +73,7 @@ class UsageLedgerSandboxTest {
             CommandResult up = box.exec(List.of("qmi-conn", "up", "--apn", "fast.metropcs.com"),
                     Duration.ofSeconds(60));
             assertEquals(ExitCode.CAP_REACHED.code(), up.exitCode(), up.stdout() + up.stderr());
-            String periodEnd = u3.get("periodEnd").asText();
+            String periodEnd = u3.get("period_end").asText();
             assertTrue(up.stderr().contains("not connecting until the period resets on " + periodEnd), up.stderr());
             assertEquals(0, box.emulator().liveSessions());
             assertEquals(0, box.emulator().liveClientIds(), "the ICCID query released its client id");
@@ -91,7 +91,7 @@ class UsageLedgerSandboxTest {
             w.stop(Duration.ofSeconds(30));
         }
         assertTrue(w.stdout().contains(" stopped link down"), w.stdout() + w.stderr());
-        long used = usage(box, ExitCode.OK).get("usedBytes").asLong();
+        long used = usage(box, ExitCode.OK).get("used_bytes").asLong();
         assertTrue(used > above, "counted: " + used + " after " + above + "\n" + w.stdout());
         return used;
     }
