@@ -11,6 +11,7 @@ import dev.qmiconn.connect.ConnectOptions.IpType;
 import dev.qmiconn.connect.DurationParser;
 import dev.qmiconn.connect.Paths;
 import dev.qmiconn.connect.Profile;
+import dev.qmiconn.connect.RoamingPolicy;
 import dev.qmiconn.connect.UpRequest;
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.error.QmiConnException;
@@ -26,7 +27,8 @@ public final class UpOptions {
 
     private static final String DEFAULT_PROFILE = "/etc/qmi-network.conf";
 
-    @Option(names = "--apn", paramLabel = "APN", description = "Access point name (else APN from --profile).")
+    @Option(names = "--apn", paramLabel = "APN", description = "Access point name (else APN from --profile, else the "
+            + "one the provider database lists for the SIM's operator).")
     String apn;
 
     @Option(names = "--device", paramLabel = "PATH", defaultValue = "/dev/cdc-wdm0",
@@ -81,16 +83,30 @@ public final class UpOptions {
                     + "sourced; command-line options win; default: ${DEFAULT-VALUE}).")
     Path profile;
 
-    /** The APN given, else the profile's (the AT path needs only this much of the options). */
+    @Option(names = "--roaming", paramLabel = "allow|deny", description = "Data while the modem is registered "
+            + "roaming: deny refuses to connect and takes the link down (default: deny when --cap is set, else "
+            + "allow).")
+    String roaming;
+
+    @Option(names = "--providers-db", paramLabel = "FILE",
+            defaultValue = "/usr/share/mobile-broadband-provider-info/serviceproviders.xml",
+            description = "mobile-broadband-provider-info database to find the APN in when none is given "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Path providersDb;
+
+    /**
+     * The APN given, else the profile's (the AT path needs only this much of the options). The AT path has no
+     * IMSI to look an APN up by, so there a missing profile without --apn is refused, naming the file.
+     */
     public String apnOrProfile() {
-        return apn != null ? apn : profile().apn().orElse(null);
+        return apn != null ? apn : profileWithApn().apn().orElse(null);
     }
 
     /**
      * The profile's values. A missing file is an empty profile (qmi-network says "Profile not found" and goes
      * on), but when it was the only place an APN could come from, the refusal names it.
      */
-    private Profile profile() {
+    private Profile profileWithApn() {
         if (apn == null && !java.nio.file.Files.exists(profile)) {
             throw new QmiConnException(ExitCode.BAD_INPUT, "no APN: give --apn APN, or APN=... in "
                     + Validation.printable(profile.toString()) + " (that file does not exist)");
@@ -100,14 +116,15 @@ public final class UpOptions {
 
     /** Merges the profile in (command-line options win) and validates everything into an {@link UpRequest}. */
     public UpRequest toRequest(Paths paths) {
-        Profile p = profile();
+        Profile p = Profile.read(profile); // no APN anywhere: up asks the provider database (ApnFromSim)
         return new UpRequest(device, apn != null ? apn : p.apn().orElse(null),
                 "auto".equals(iface) ? null : iface,
                 user != null ? user : p.apnUser().orElse(null), password != null ? password : p.apnPass().orElse(null),
                 auth == null ? null : Auth.fromString(auth),
                 word(ipType != null ? ipType : p.ipType().orElse(null), IpType::fromWord),
                 pin, word(ipConfig, UpOptions::ipConfig),
-                word(backend, Backend::fromWord), timeout, dnsApply, proxy || p.proxy(), paths);
+                word(backend, Backend::fromWord), timeout, dnsApply, proxy || p.proxy(), paths,
+                word(roaming, RoamingPolicy.Mode::fromWord), providersDb);
     }
 
     private static IpConfig ipConfig(String w) {

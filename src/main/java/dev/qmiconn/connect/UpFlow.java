@@ -22,9 +22,9 @@ import dev.qmiconn.qmi.VersionPolicy;
 
 /**
  * {@code qmi-conn up}: the Metro PCS guide's bring-up done in order, bounded, and undone on failure. Steps:
- * device node, libqmi version policy, SIM/PIN, online + registration + signal, link layer, data session, IP,
- * DNS, report. Once a client id is allocated any failure stops the session and releases the id before the
- * error is reported.
+ * device node, libqmi version policy, SIM/PIN, online + registration + signal, roaming guard, APN (from the SIM's
+ * operator when none was given), link layer, data session, IP, DNS, report. Once a client id is allocated any
+ * failure stops the session and releases the id before the error is reported.
  */
 public final class UpFlow {
 
@@ -103,11 +103,13 @@ public final class UpFlow {
                 radio.goOnline();
                 return radio.awaitService();
             });
+            RoamingPolicy.check(req.roaming(), service.servingSystem());
+            UpRequest call = ApnFromSim.fill(req, qmi, service.servingSystem(), out);
             new LinkLayerReconciler(qmi, sysfs, net, out).reconcile(iface);
 
-            List<DataSession> sessions = req.backend() == Backend.QMI_NETWORK
-                    ? qmiNetwork.start(req, policy)
-                    : new QmicliBackend(qmi).start(req);
+            List<DataSession> sessions = call.backend() == Backend.QMI_NETWORK
+                    ? qmiNetwork.start(call, policy)
+                    : new QmicliBackend(qmi).start(call);
             SessionState state = new SessionState(req.device(), iface, req.backend().word(), SessionState.STARTING,
                     req.proxy(), sessions, null, null, null, null, List.of(), null, null, null, version.text(),
                     pacer.now().getEpochSecond(), paths.resolvHead().toString(),

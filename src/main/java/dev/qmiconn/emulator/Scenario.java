@@ -31,7 +31,7 @@ public record Scenario(String name, String description, Identity identity, Radio
 
     /** Scenarios shipped in the jar, loadable by name. */
     public static final List<String> BUILT_IN = List.of("e397u-53", "raw-ip", "no-signal", "call-failed", "flaky",
-            "pin", "pap", "vanish", "cid-limit", "no-answer", "no-sim", "roaming", "roaming-later");
+            "pin", "pap", "vanish", "cid-limit", "no-answer", "no-sim", "roaming", "roaming-later", "o2-uk");
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -24,6 +24,8 @@ public enum ExitCode {
     LIBQMI_BROKEN(16, "the installed libqmi has a known bug that blocks this action and no workaround applies"),
     UNREADABLE_OUTPUT(17, "a tool succeeded but printed what qmi-conn cannot read (an untested libqmi?); "
             + "report it with the -v output"),
+    ROAMING_DENIED(18, "the modem is registered roaming and roaming is denied (--roaming deny, the default with "
+            + "--cap)"),
     INTERNAL(70, "internal error (a bug in qmi-conn): please report it with the -v output");
 
     private final int code;

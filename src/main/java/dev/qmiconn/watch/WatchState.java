@@ -8,6 +8,7 @@ public enum WatchState {
     BACKOFF("waiting"),
     ESCALATING("escalating"),
     CAPPED("capped"),
+    ROAMING("roaming"),
     STOPPED("stopped");
 
     private final String word;

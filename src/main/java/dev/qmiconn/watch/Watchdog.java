@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import dev.qmiconn.connect.DownFlow;
 import dev.qmiconn.connect.Pacer;
+import dev.qmiconn.connect.RoamingPolicy;
 import dev.qmiconn.connect.SessionState;
 import dev.qmiconn.connect.UpFlow;
 import dev.qmiconn.connect.UpRequest;
@@ -12,6 +13,8 @@ import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.process.CommandRunner;
 import dev.qmiconn.process.CommandSpec;
+import dev.qmiconn.qmi.QmiClient;
+import dev.qmiconn.qmi.model.ServingSystem;
 import dev.qmiconn.usage.ByteSize;
 import dev.qmiconn.usage.DataCap;
 import dev.qmiconn.usage.LedgerKey;
@@ -47,7 +50,7 @@ public final class Watchdog {
         this.runner = runner;
         this.pacer = pacer;
         this.log = log;
-        this.request = request;
+        this.request = request.withRoaming(RoamingPolicy.effective(request.roaming(), options.cap() != null));
         this.options = options;
         this.stop = stop;
         this.probe = new SessionProbe(runner, request.device(), request.proxy(), request.paths());
@@ -70,6 +73,10 @@ public final class Watchdog {
                 Instant now = pacer.now();
                 if (options.capAction().disconnects() && meter.level(now) == DataCap.Level.EXCEEDED) {
                     holdDownForCap(now);
+                    stop.sleep(options.pollInterval());
+                    continue;
+                }
+                if (roamingHold()) {
                     stop.sleep(options.pollInterval());
                     continue;
                 }
@@ -126,12 +133,15 @@ public final class Watchdog {
             holdDownForCap(now);
             return new Outcome(ExitCode.CAP_REACHED, "cap reached");
         }
+        if (roamingHold()) {
+            return new Outcome(ExitCode.ROAMING_DENIED, "roaming denied");
+        }
         Health health = probe.check();
         if (health.connected()) {
             connected(health, now);
             return new Outcome(ExitCode.OK, "connected");
         }
-        change(WatchState.CONNECTING, request.apn() + " on " + request.device() + " (" + health.reason() + ")");
+        change(WatchState.CONNECTING, request.apnOrSource() + " on " + request.device() + " (" + health.reason() + ")");
         try {
             new UpFlow(runner, pacer, quiet).withEnvironment(environment).run(request);
             Health after = probe.check();
@@ -171,13 +181,18 @@ public final class Watchdog {
     }
 
     private int reconnect(int failures) {
-        change(WatchState.CONNECTING, request.apn() + " on " + request.device());
+        change(WatchState.CONNECTING, request.apnOrSource() + " on " + request.device());
         try {
             new UpFlow(runner, pacer, quiet).withEnvironment(environment).run(request);
             return 0;
         } catch (QmiConnException e) {
             if (isPermanent(e.exitCode())) {
                 throw e;
+            }
+            if (e.exitCode() == ExitCode.ROAMING_DENIED) { // turned roaming between the check and up: wait
+                change(WatchState.ROAMING, e.getMessage());
+                stop.sleep(options.pollInterval());
+                return failures;
             }
             int n = failures + 1;
             if (n % options.escalateAfter() == 0) {
@@ -200,6 +215,32 @@ public final class Watchdog {
             change(WatchState.CAPPED, "data cap " + meter.cap().limit().human() + " used up; down until "
                     + meter.current(now).periodEnd());
         }
+    }
+
+    /**
+     * With roaming denied ({@link RoamingPolicy}), one {@code --nas-get-serving-system} per poll: registered
+     * roaming takes the link down (once) and holds it down; home again, the loop reconnects as after any drop.
+     * An unanswered query holds nothing (the session probe judges the link).
+     */
+    private boolean roamingHold() {
+        if (request.roaming() != RoamingPolicy.Mode.DENY) {
+            return false;
+        }
+        ServingSystem ss;
+        try {
+            ss = new QmiClient(runner, request.device(), request.proxy(), SessionProbe.QMICLI_TIMEOUT).servingSystem();
+        } catch (QmiConnException e) {
+            return false;
+        }
+        if (RoamingPolicy.decide(request.roaming(), ss.roaming()) == RoamingPolicy.Decision.CONNECT) {
+            return false;
+        }
+        if (state != WatchState.ROAMING) {
+            takeDown();
+            change(WatchState.ROAMING, "registered roaming on " + RoamingPolicy.network(ss.plmn())
+                    + "; link down until home again (--roaming deny)");
+        }
+        return true;
     }
 
     /** Wrong input, a missing program or a broken libqmi do not get better by retrying. */

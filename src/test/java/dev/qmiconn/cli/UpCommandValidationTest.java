@@ -66,8 +66,20 @@ class UpCommandValidationTest {
     }
 
     @Test
-    void should_refuse_a_missing_apn() {
-        assertOneLineRefusal(up(), ExitCode.BAD_INPUT, "no APN: give --apn APN, or APN=... in ");
+    void should_not_refuse_a_missing_apn_up_front_since_the_sims_operator_may_give_one() {
+        Run r = up("--device", "/dev/cdc-wdm-absent-in-tests", "--timeout", "1s");
+        assertEquals(ExitCode.DEVICE_MISSING.code(), r.exit(), r.err());
+    }
+
+    @Test
+    void should_refuse_a_missing_apn_on_the_at_path_naming_the_missing_profile() {
+        assertOneLineRefusal(up("--method", "at"), ExitCode.BAD_INPUT, "no APN: give --apn APN, or APN=... in ");
+    }
+
+    @Test
+    void should_refuse_a_roaming_word_other_than_allow_or_deny() {
+        assertOneLineRefusal(up("--apn", "fast.metropcs.com", "--roaming", "sometimes"), ExitCode.BAD_INPUT,
+                "--roaming must be allow or deny, not 'sometimes'");
     }
 
     @ParameterizedTest
