@@ -1,0 +1,71 @@
+package dev.qmiconn.watch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.Test;
+
+import dev.qmiconn.emulator.Fault;
+import dev.qmiconn.emulator.Scenario;
+import dev.qmiconn.process.BackgroundProcess;
+import dev.qmiconn.process.ExecRunner;
+import dev.qmiconn.sandbox.EmulatorModems;
+import dev.qmiconn.sandbox.Sandbox;
+import dev.qmiconn.sandbox.SandboxOptions;
+import dev.qmiconn.testing.RealTools;
+
+/**
+ * Scenario roaming-later: at home, then registered roaming within a window of the emulator's timeline, then home
+ * again. {@code watch --roaming deny} must take the link down when roaming starts and bring it back up after.
+ */
+@RealTools({"qmicli", "socat", "dnsmasq", "udhcpc", "ip", "nsenter", "unshare"})
+class RoamingWatchSandboxTest {
+
+    @Test
+    void should_take_the_link_down_while_roaming_and_bring_it_back_home() {
+        Fault window = Scenario.load("roaming-later").faults().get(0);
+        Duration patience = Duration.ofSeconds(window.untilSeconds().longValue() + 40);
+        try (Sandbox box = Sandbox.start(SandboxOptions.of("roaming-later"), new ExecRunner(), new EmulatorModems())) {
+            BackgroundProcess watch = box.start(List.of("qmi-conn", "watch", "--apn", "fast.metropcs.com",
+                    "--roaming", "deny", "--timeout", "15s", "--poll", "1s", "--backoff-scale", "0.2"));
+            try {
+                awaitLog(watch, patience, log -> log.contains(" roaming "));
+                String log = watch.stdout();
+                assertTrue(log.indexOf(" connected ") < log.indexOf(" roaming "), "connected at home first:\n" + log);
+                assertTrue(log.contains(" roaming registered roaming on MetroPCS (311/660); link down until home "
+                        + "again (--roaming deny)"), log);
+                awaitLog(watch, Duration.ofSeconds(10), l -> box.emulator().liveSessions() == 0);
+                assertEquals(0, box.emulator().liveClientIds(), "down released the client id:\n" + log);
+
+                awaitLog(watch, patience, l -> l.indexOf(" connected ", l.indexOf(" roaming ")) > 0);
+                assertEquals(1, box.emulator().liveSessions(), watch.stdout());
+            } finally {
+                watch.stop(Duration.ofSeconds(30));
+            }
+            assertEquals(0, box.emulator().liveClientIds(), watch.stdout());
+        }
+    }
+
+    private static void awaitLog(BackgroundProcess p, Duration patience, Predicate<String> done) {
+        long end = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < end) {
+            if (done.test(p.stdout())) {
+                return;
+            }
+            if (!p.isAlive()) {
+                throw new AssertionError("watch ended early:\n" + p.stdout() + p.stderr());
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted");
+            }
+        }
+        throw new AssertionError("timed out; watch said:\n" + p.stdout() + p.stderr());
+    }
+}
