@@ -42,6 +42,7 @@ public enum ConfigKey {
     }),
     CAP_WARN("--cap-warn", v -> Integer.toString(DataCap.validWarnPercent(number(v)))),
     RESET_DAY("--reset-day", v -> Integer.toString(BillingPeriod.validResetDay(number(v)))),
+    ROAMING("--roaming", oneOf("allow", "deny")),
     // Telemetry (docs/TELEMETRY.md): config file only, no option; the service reads them through
     // TelemetrySettings, which also checks how they combine.
     PROMETHEUS_LISTEN(null, v -> TelemetrySettings.checkKey("PROMETHEUS_LISTEN", v)),
