@@ -53,7 +53,8 @@ class ApnFromSimSandboxTest {
             assertEquals(ExitCode.BAD_INPUT.code(), up.exitCode(), show(up));
             assertEquals(1, up.stderr().lines().count(), show(up));
             assertEquals("qmi-conn: no APN given and the SIM's operator 311/660 (MetroPCS) is not in the provider "
-                    + "database " + ProviderDatabase.DEBIAN + ": give --apn NAME", up.stderr().strip());
+                    + "database " + ProviderDatabase.DEBIAN + ": give --apn NAME (or APN= in the profile)",
+                    up.stderr().strip());
             assertEquals(0, box.sandbox.emulator().liveClientIds());
             assertEquals(0, box.sandbox.emulator().liveSessions());
 
