@@ -1,17 +1,25 @@
 package dev.qmiconn.generate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class SystemdAndUdevTest {
+
+    private static final Path DEB_UNIT = Path.of("src/deb/systemd/qmi-conn@.service");
 
     private static String resource(String name) throws IOException {
         try (InputStream in = SystemdAndUdevTest.class.getResourceAsStream(name)) {
@@ -20,10 +28,59 @@ class SystemdAndUdevTest {
     }
 
     @Test
-    void should_render_the_metropcs_unit_bound_to_the_escaped_control_device() throws IOException {
-        Cli r = Cli.run("generate", "systemd", "--apn", "fast.metropcs.com");
+    void should_print_exactly_the_unit_the_deb_ships() throws IOException {
+        Cli r = Cli.run("generate", "systemd");
         assertEquals(0, r.exitCode(), r.err());
-        assertEquals(resource("metropcs.service"), r.out());
+        assertEquals(Files.readString(DEB_UNIT), r.out(), "src/deb/systemd/qmi-conn@.service is generate's output: "
+                + "after changing SystemdUnit, run: qmi-conn generate systemd --out src/deb/systemd/qmi-conn@.service"
+                + " --force");
+        assertEquals(SystemdUnit.render("/usr/bin/qmi-conn", Optional.empty()), Files.readString(DEB_UNIT));
+    }
+
+    @Test
+    void should_run_watch_for_the_instance_device_as_a_notify_service_with_persistent_state() {
+        String unit = Cli.run("generate", "systemd").out();
+        for (String line : List.of("ExecStart=/usr/bin/qmi-conn watch --device /dev/%i $QMI_CONN_WATCH_OPTS",
+                "Type=notify", "NotifyAccess=all", "Restart=on-failure", "StateDirectory=qmi-conn",
+                "RuntimeDirectory=qmi-conn", "RuntimeDirectoryPreserve=yes", "KillMode=mixed",
+                "EnvironmentFile=-/etc/default/qmi-conn")) {
+            assertTrue(unit.lines().anyMatch(line::equals), line + " in\n" + unit);
+        }
+        String exec = value(unit, "ExecStart");
+        assertFalse(exec.contains("--pin") || exec.contains("--password") || exec.contains("--apn"),
+                "no setting on argv: they live in /etc/qmi-conn/%i.conf");
+    }
+
+    /** The hardening must leave what watch needs (the score itself is checked by SystemdToolsTest). */
+    @Test
+    void should_keep_what_watch_needs_through_the_hardening() {
+        String unit = Cli.run("generate", "systemd").out();
+        assertEquals(Set.of("CAP_NET_ADMIN", "CAP_NET_RAW", "CAP_NET_BIND_SERVICE", "CAP_CHOWN"),
+                Set.of(value(unit, "CapabilityBoundingSet").split(" ")), "ip, udhcpc, the socket's group");
+        assertEquals(Set.of("AF_UNIX", "AF_NETLINK", "AF_INET", "AF_INET6", "AF_PACKET"),
+                Set.of(value(unit, "RestrictAddressFamilies").split(" ")));
+        assertEquals("char-usb rw", value(unit, "DeviceAllow"), "cdc-wdm's major 180 is 'usb' in /proc/devices");
+        assertTrue(value(unit, "ReadWritePaths").startsWith("/etc "), "resolv.conf is replaced by a rename in /etc");
+        assertFalse(unit.contains("ProtectKernelTunables=yes"), "/sys/class/net/wwan0/qmi/raw_ip is written");
+        assertFalse(unit.contains("MemoryDenyWriteExecute=yes"), "the JVM's JIT writes code");
+        assertFalse(unit.contains("PrivateNetwork=yes") || unit.contains("PrivateDevices=yes"));
+    }
+
+    @Test
+    void should_add_jvm_flags_and_another_program_when_asked() {
+        String unit = Cli.run("generate", "systemd", "--java-opts", "-Xmx32m", "--qmi-conn", "/opt/q c/qmi-conn")
+                .out();
+        assertTrue(unit.contains("\nEnvironment=\"QMI_CONN_JAVA_OPTS=-Xmx32m\"\n"), unit);
+        assertTrue(unit.contains("\nExecStart=\"/opt/q c/qmi-conn\" watch --device /dev/%i"), unit);
+        Cli relative = Cli.run("generate", "systemd", "--qmi-conn", "qmi-conn");
+        assertEquals(3, relative.exitCode(), relative.err());
+        Cli apn = Cli.run("generate", "systemd", "--apn", "fast.metropcs.com");
+        assertEquals(2, apn.exitCode(), "settings belong in generate config: " + apn.err());
+    }
+
+    private static String value(String unit, String key) {
+        return unit.lines().filter(l -> l.startsWith(key + "=")).map(l -> l.substring(key.length() + 1))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + key + "= in\n" + unit));
     }
 
     @Test
@@ -69,7 +126,7 @@ class SystemdAndUdevTest {
         assertEquals(3, name.exitCode());
         Cli java = Cli.run("generate", "systemd", "--java-opts", "-Xmx32m $(id)");
         assertEquals(3, java.exitCode());
-        Cli unit = Cli.run("generate", "systemd", "--unit", "qmi conn.service");
+        Cli unit = Cli.run("generate", "udev", "--systemd-wants", "qmi conn.service");
         assertEquals(3, unit.exitCode());
     }
 }

@@ -1,12 +1,15 @@
 package dev.qmiconn.generate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,18 +47,32 @@ class SystemdToolsTest {
 
     @Test
     void should_pass_systemd_analyze_verify() throws IOException {
-        Path analyze = tool("systemd-analyze");
-        Path program = tmp.resolve("qmi-conn");
+        Path program = tmp.resolve("qmi conn");
         Files.writeString(program, "#!/bin/sh\n");
         program.toFile().setExecutable(true);
-        Cli r = Cli.run("generate", "systemd", "--apn", "fast.metropcs.com", "--password", "p;w%",
-                "--state-dir", "/run/qmi conn/$x\"y'z\\", "--java-opts", "-Xmx32m -Xss256k",
-                "--qmi-conn", program.toString(), "--out", tmp.resolve("qmi-conn.service").toString());
+        // an instance file: verify wants a concrete unit, and the template's %i then names a real device path
+        Path unit = tmp.resolve("qmi-conn@cdc-wdm0.service");
+        Cli r = Cli.run("generate", "systemd", "--java-opts", "-Xmx32m -Xss256k", "--qmi-conn", program.toString(),
+                "--out", unit.toString());
         assertEquals(0, r.exitCode(), r.err());
-        CommandResult verify = new ExecRunner().run(CommandSpec.of(analyze.toString(), "verify", "--man=no",
-                tmp.resolve("qmi-conn.service").toString()).withTimeout(Duration.ofSeconds(20)));
-        // --man=no: Documentation=man:qmi-conn(1) exists once the .deb is installed, not on a build machine.
+        CommandResult verify = new ExecRunner().run(CommandSpec.of(tool("systemd-analyze").toString(), "verify",
+                "--man=no", unit.toString()).withTimeout(Duration.ofSeconds(20)));
+        // --man=no: Documentation=man:qmi-conn-watch(1) exists once the .deb is installed, not on a build machine.
         assertEquals(0, verify.exitCode(), verify.stdout() + verify.stderr());
         assertEquals("", verify.stderr(), "no warnings (unknown keys, bad quoting)");
+    }
+
+    /** The issue's bar: systemd-analyze security at 5.0 or lower, on the very file the .deb installs. */
+    @Test
+    void should_score_5_or_lower_in_systemd_analyze_security() throws IOException {
+        Path unit = tmp.resolve("qmi-conn@.service");
+        Files.copy(Path.of("src/deb/systemd/qmi-conn@.service"), unit);
+        CommandResult security = new ExecRunner().run(CommandSpec.of(tool("systemd-analyze").toString(),
+                "security", "--offline=yes", "--no-pager", unit.toString()).withTimeout(Duration.ofSeconds(30)));
+        Matcher m = Pattern.compile("Overall exposure level for \\S+: (\\d+\\.\\d+)").matcher(security.stdout());
+        assertTrue(m.find(), security.stdout() + security.stderr());
+        double score = Double.parseDouble(m.group(1));
+        assertTrue(score <= 5.0, "exposure " + score + " > 5.0:\n" + security.stdout());
+        assertTrue(security.stdout().contains("✗ PrivateNetwork="), "it must keep the host's network");
     }
 }

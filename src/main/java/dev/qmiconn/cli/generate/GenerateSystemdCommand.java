@@ -2,30 +2,36 @@ package dev.qmiconn.cli.generate;
 
 import java.util.Optional;
 
-import dev.qmiconn.error.ExitCode;
-import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.generate.SystemdUnit;
 import dev.qmiconn.generate.UpSettings;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code qmi-conn generate systemd}: a service that runs {@code up} when the modem appears. */
+/** {@code qmi-conn generate systemd}: the template unit that runs {@code watch} per modem (the .deb ships it). */
 @Command(name = "systemd", mixinStandardHelpOptions = true,
-        description = {"Render a systemd service: 'qmi-conn up' when the modem's control device appears, "
-                + "'qmi-conn down' on stop or unplug, retried on failure.",
-                "Prints the unit unless --out is given (e.g. --out /etc/systemd/system/qmi-conn.service).",
-                "Writes only the up options given (up's defaults apply at boot); --iface defaults to auto here. "
-                        + "With --password or --pin the file is readable by root only."})
+        description = {"Render the systemd template qmi-conn@.service: 'qmi-conn watch --device /dev/INSTANCE' "
+                + "as a hardened notify service, restarted on failure, its ledger in /var/lib/qmi-conn and its "
+                + "socket in /run/qmi-conn. The .deb installs this very file; use this where qmi-conn is not "
+                + "installed from the package, or to name another program or JVM flags.",
+                "The modem's settings are not in the unit: write /etc/qmi-conn/DEVICE.conf with 'qmi-conn "
+                        + "generate config', then: systemctl enable --now qmi-conn@cdc-wdm0.",
+                "Prints the unit unless --out is given (e.g. --out /etc/systemd/system/qmi-conn@.service)."})
 public final class GenerateSystemdCommand implements Runnable {
 
-    @Mixin
-    UpInvocation up;
+    @Spec
+    CommandSpec spec;
 
-    @Option(names = "--unit", paramLabel = "NAME", defaultValue = "qmi-conn.service",
-            description = "Unit name, for the install hint (default: ${DEFAULT-VALUE}).")
-    String unit;
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--qmi-conn", paramLabel = "PATH", defaultValue = "/usr/bin/qmi-conn",
+            description = "The qmi-conn program to run, absolute: systemd runs it with a fixed PATH "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String program;
 
     @Option(names = "--java-opts", paramLabel = "FLAGS",
             description = "Extra JVM flags for the launcher, e.g. -Xmx32m (QMI_CONN_JAVA_OPTS).")
@@ -33,7 +39,7 @@ public final class GenerateSystemdCommand implements Runnable {
 
     @Override
     public void run() {
-        UpSettings settings = up.settings("auto");
-        up.emit(SystemdUnit.render(settings, SystemdUnit.checkedUnitName(unit), Optional.ofNullable(javaOpts)), settings);
+        String unit = SystemdUnit.render(UpSettings.absolutePath("--qmi-conn", program), Optional.ofNullable(javaOpts));
+        output.emit(unit, false, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

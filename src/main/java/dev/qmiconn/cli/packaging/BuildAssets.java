@@ -65,18 +65,22 @@ public final class BuildAssets {
                         """),
                 new ManPage.Section("FILES", """
                         .TP
-                        /etc/default/qmi\\-conn
-                        Options for \\fBqmi\\-conn up\\fR run by the systemd unit \\fBqmi\\-conn@.service\\fR \
-                        (QMI_CONN_UP_OPTS, e.g. the APN).
+                        /etc/qmi\\-conn/\\fIDEVICE\\fR.conf
+                        Settings of the modem on /dev/\\fIDEVICE\\fR (APN, PIN, APN_PASS, cap, ...), KEY=value, read \
+                        by \\fBup\\fR, \\fBwatch\\fR and \\fBensure\\fR (command\\-line options win); written by \
+                        \\fBqmi\\-conn generate config\\fR; refused when others can read a PIN or password in it.
                         .TP
                         /lib/systemd/system/qmi\\-conn@.service
-                        Brings the modem whose control device is /dev/\\fIINSTANCE\\fR online at boot, e.g. \
-                        \\fBsystemctl enable \\-\\-now qmi\\-conn@cdc\\-wdm0\\fR.
+                        Runs \\fBqmi\\-conn watch \\-\\-device /dev/\\fIINSTANCE\\fR as a hardened service that \
+                        keeps the link up, e.g. \\fBsystemctl enable \\-\\-now qmi\\-conn@cdc\\-wdm0\\fR.
                         .TP
-                        /etc/qmi\\-conn/\\fIDEVICE\\fR.conf
-                        Settings of the modem on /dev/\\fIDEVICE\\fR (APN, PIN, cap, ...), read by \\fBup\\fR, \
-                        \\fBwatch\\fR and \\fBensure\\fR; command\\-line options win (\\fB\\-\\-config\\fR, \
-                        \\fBqmi\\-conn generate config\\fR).
+                        /etc/default/qmi\\-conn
+                        Extra options of that service: QMI_CONN_WATCH_OPTS (options without a key in the \
+                        settings file) and QMI_CONN_JAVA_OPTS.
+                        .TP
+                        /var/lib/qmi\\-conn/
+                        The data\\-usage ledgers of \\fBwatch\\fR and \\fBensure\\fR, one per SIM with its cap and \
+                        reset day (\\fB\\-\\-ledger\\-dir\\fR); they survive reboots.
                         .TP
                         /etc/qmi\\-network.conf
                         The qmi\\-network profile (APN, APN_USER, APN_PASS, IP_TYPE, PROXY), read by \
@@ -85,10 +89,6 @@ public final class BuildAssets {
                         /run/qmi\\-conn/
                         State of the running session (client id, packet data handle), the device lock and the \
                         modem's IMEI and ICCID, one set per device (\\fB\\-\\-state\\-dir\\fR).
-                        .TP
-                        /var/lib/qmi\\-conn/
-                        The data\\-usage ledgers \\fBwatch\\fR and \\fBensure\\fR keep, one per SIM, with its cap \
-                        and reset day; they survive reboots (\\fB\\-\\-ledger\\-dir\\fR).
                         .TP
                         /etc/resolv.conf.head
                         DNS servers of the session, in a block marked as qmi\\-conn's; other lines are kept.
@@ -99,7 +99,8 @@ public final class BuildAssets {
                         /usr/share/doc/qmi\\-conn/
                         USER\\-GUIDE.md (from zero to boot\\-time LTE on a Raspberry Pi), TROUBLESHOOTING.md (by \
                         the exact message), EXIT\\-CODES.md, and the JSON fields of \\fBstatus\\fR, \
-                        \\fBdoctor\\fR and \\fBusage\\fR (STATUS\\-JSON.md, DOCTOR\\-JSON.md, USAGE\\-JSON.md).
+                        \\fBdoctor\\fR and \\fBusage\\fR (STATUS\\-JSON.md, DOCTOR\\-JSON.md, USAGE\\-JSON.md), the \
+                        settings keys (CONFIG.md).
                         """));
     }
 

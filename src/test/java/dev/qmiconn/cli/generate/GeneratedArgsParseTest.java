@@ -66,7 +66,7 @@ class GeneratedArgsParseTest {
 
     @Test
     void should_write_only_what_was_typed_not_ups_defaults_nor_converted_values() {
-        UpSettings s = UpSettingsReader.read(parse(List.of("generate", "systemd", "--apn", "fast.metropcs.com",
+        UpSettings s = UpSettingsReader.read(parse(List.of("generate", "interfaces", "--apn", "fast.metropcs.com",
                 "--timeout", "1m30s", "--state-dir", "/run//qmi-conn/")).subcommand(), "auto");
         assertEquals(List.of("up", "--apn", "fast.metropcs.com", "--device", "/dev/cdc-wdm0", "--iface", "auto",
                 "--timeout", "1m30s", "--state-dir", "/run//qmi-conn/"), s.upArgs());
