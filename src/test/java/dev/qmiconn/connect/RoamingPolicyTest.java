@@ -21,7 +21,7 @@ class RoamingPolicyTest {
 
     private static ServingSystem registered(Boolean roaming) {
         return new ServingSystem(RegistrationState.REGISTERED, AttachState.ATTACHED, AttachState.ATTACHED, "3gpp",
-                List.of(RadioInterface.LTE), roaming, List.of("lte"), new Plmn(302, 720, "Rogers"), null, null, null);
+                List.of(RadioInterface.LTE), roaming, List.of("lte"), new Plmn("302", "720", "Rogers"), null, null, null);
     }
 
     @Test

@@ -39,6 +39,11 @@ class StatusJsonDocTest {
         // the ledger's section as StatusCommand adds it (its names are StatusReport.Usage's)
         report = report.withUsage(new StatusReport.Usage("sim-8901260842100012345", "2026-12-01", 46080L,
                 2000000000L, 1999953920L));
+        // the ids section as a real modem fills it (the replay asks no --dms-get-ids: its names are StatusReport.Ids)
+        report = new StatusReport(report.device(), report.iface(), report.state(), report.lte(), report.led(),
+                report.connection(), report.libqmi(), new StatusReport.Ids("866948010012345", "8901260842100012345"),
+                report.sim(), report.registration(), report.signal(), report.ip(), report.packets(), report.session(),
+                report.errors()).withUsage(report.usage());
         String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
 
         JsonDocs.assertDocumented(Path.of("docs/STATUS-JSON.md"), json);

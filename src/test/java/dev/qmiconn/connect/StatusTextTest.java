@@ -71,7 +71,7 @@ class StatusTextTest {
 
     @Test
     void should_show_the_imei_and_the_iccid_when_read_and_only_those_read() {
-        StatusReport.Registration reg = new StatusReport.Registration("registered", List.of("lte"), 311, 660,
+        StatusReport.Registration reg = new StatusReport.Registration("registered", List.of("lte"), "311", "660",
                 "MetroPCS", false, true);
         String both = text(report(new StatusReport.Ids("866948010012345", "8901260123456789012"), reg, null));
         String imeiOnly = text(report(new StatusReport.Ids("866948010012345", null), reg, null));

@@ -38,7 +38,7 @@ class HomeOperatorTest {
 
     @Test
     void should_use_the_serving_network_at_home_when_the_home_network_is_unreadable() {
-        HomeOperator h = HomeOperator.of(new Imsi("234101234567890"), null, new Plmn(234, 10, "O2 - UK"));
+        HomeOperator h = HomeOperator.of(new Imsi("234101234567890"), null, new Plmn("234", "10", "O2 - UK"));
         assertEquals(List.of(id("234", "10")), h.candidates());
         assertEquals("2-digit MNC: the serving network says 10", h.how());
     }
