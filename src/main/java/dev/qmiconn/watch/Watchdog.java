@@ -68,10 +68,10 @@ public final class Watchdog {
     public void run() {
         int failures = 0;
         try {
-            openMeter(SimLedgers.resolve(runner, request.device(), request.proxy(), ledgers));
             while (!stop.requested()) {
                 Instant now = pacer.now();
-                if (options.capAction().disconnects() && meter.level(now) == DataCap.Level.EXCEEDED) {
+                if (options.capAction().disconnects() && options.cap() != null
+                        && meter().level(now) == DataCap.Level.EXCEEDED) {
                     holdDownForCap(now);
                     stop.sleep(options.pollInterval());
                     continue;
@@ -121,6 +121,17 @@ public final class Watchdog {
         }
     }
 
+    /**
+     * The SIM's ledger, found on first use: with a cap before the first connect (a capped period must not
+     * connect), else at the first count, so asking the modem for the ICCID never delays the link coming up.
+     */
+    private UsageMeter meter() {
+        if (meter == null) {
+            openMeter(SimLedgers.resolve(runner, request.device(), request.proxy(), ledgers));
+        }
+        return meter;
+    }
+
     /** The SIM's ledger, with this run's cap and reset day. */
     private void openMeter(LedgerKey key) {
         meter = new UsageMeter(ledgers, key, dev.qmiconn.connect.Paths.deviceName(request.device()),
@@ -159,12 +170,12 @@ public final class Watchdog {
 
     private void connected(Health health, Instant now) {
         SessionState s = health.state().orElseThrow();
-        health.statistics().ifPresent(stats -> meter.observe(stats, now));
+        health.statistics().ifPresent(stats -> meter().observe(stats, now));
         if (state != WatchState.CONNECTED) {
             change(WatchState.CONNECTED, s.iface() + " " + s.address() + "/" + s.prefix() + " via " + s.gateway());
         }
-        DataCap.Level level = meter.level(now);
-        long used = meter.current(now).usedBytes();
+        DataCap.Level level = meter().level(now);
+        long used = meter().current(now).usedBytes();
         if (level == DataCap.Level.WARNING && !warned) {
             warned = true;
             log.println(stamp() + " usage " + new ByteSize(used).human() + " of " + meter.cap().limit().human()
