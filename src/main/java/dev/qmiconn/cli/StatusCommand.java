@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import dev.qmiconn.connect.Pacer;
 import dev.qmiconn.connect.Paths;
+import dev.qmiconn.connect.RoamingPolicy;
 import dev.qmiconn.connect.StatusFlow;
 import dev.qmiconn.connect.StatusReport;
 import dev.qmiconn.connect.StatusText;
@@ -52,6 +53,10 @@ public final class StatusCommand implements Callable<Integer> {
             description = "Usage ledgers of watch and ensure, for the usage line (default: ${DEFAULT-VALUE}).")
     Path ledgerDir;
 
+    @Option(names = "--roaming", paramLabel = "allow|deny", description = "The roaming policy to judge the "
+            + "registration by, as watch runs with it (default: deny when the SIM's ledger has a cap, else allow).")
+    String roaming;
+
     public StatusCommand(AppContext context) {
         this.context = context;
     }
@@ -61,6 +66,9 @@ public final class StatusCommand implements Callable<Integer> {
         StatusReport report = new StatusFlow(context.runner(), Pacer.real(context.clock()))
                 .run(modem.device(), modem.proxy, paths.toPaths(context.environment()))
                 .withUsage(usage(Paths.deviceName(modem.device())));
+        report = report.withRoamingGuard(RoamingPolicy.effective(roaming == null ? null
+                : UpOptions.word(roaming, RoamingPolicy.Mode::fromWord), report.usage() != null
+                && report.usage().capBytes() != null));
         if (json) {
             try {
                 // created here, not statically: picocli instantiates every command on each start

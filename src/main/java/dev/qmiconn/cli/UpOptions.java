@@ -136,7 +136,7 @@ public final class UpOptions {
         throw new IllegalArgumentException("--ip-config must be dhcp, static or auto, not '" + w + "'");
     }
 
-    private static <T> T word(String w, Function<String, T> f) {
+    static <T> T word(String w, Function<String, T> f) {
         if (w == null) {
             return null;
         }

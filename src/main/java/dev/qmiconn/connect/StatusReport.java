@@ -16,7 +16,7 @@ import dev.qmiconn.report.JsonSchema;
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({JsonSchema.FIELD, "device", "interface", "state", "lte", "led", "connection", "libqmi", "ids",
-        "sim", "registration", "signal", "ip", "packets", "session", "usage", "errors"})
+        "sim", "registration", "roaming_guard", "signal", "ip", "packets", "session", "usage", "errors"})
 public record StatusReport(
         @JsonProperty("device") String device,
         @JsonProperty("interface") String iface,
@@ -33,7 +33,16 @@ public record StatusReport(
         @JsonProperty("packets") Packets packets,
         @JsonProperty("session") Session session,
         @JsonProperty("usage") Usage usage,
+        @JsonProperty("roaming_guard") RoamingGuard roamingGuard,
         @JsonProperty("errors") List<String> errors) {
+
+    /** A report without the roaming guard's verdict ({@link #withRoamingGuard} adds it). */
+    public StatusReport(String device, String iface, String state, boolean lte, String led, String connection,
+                        Libqmi libqmi, Ids ids, Sim sim, Registration registration, SignalView signal, Ip ip,
+                        Packets packets, Session session, Usage usage, List<String> errors) {
+        this(device, iface, state, lte, led, connection, libqmi, ids, sim, registration, signal, ip, packets, session,
+                usage, null, errors);
+    }
 
     /** A report without the ledger's usage (what the modem says; {@link #withUsage} adds it). */
     public StatusReport(String device, String iface, String state, boolean lte, String led, String connection,
@@ -56,7 +65,17 @@ public record StatusReport(
     /** The same report with the period's data usage from the ledger (the modem is not asked for it). */
     public StatusReport withUsage(Usage u) {
         return new StatusReport(device, iface, state, lte, led, connection, libqmi, ids, sim, registration, signal,
-                ip, packets, session, u, errors);
+                ip, packets, session, u, roamingGuard, errors);
+    }
+
+    /** The same report with what the roaming guard makes of its registration under {@code mode}. */
+    public StatusReport withRoamingGuard(RoamingPolicy.Mode mode) {
+        Boolean roaming = registration == null || !"registered".equals(registration.state()) ? null
+                : registration.roaming();
+        RoamingGuard g = new RoamingGuard(roaming == null ? "unknown" : roaming ? "roaming" : "home", mode.word(),
+                RoamingPolicy.decide(mode, roaming).word());
+        return new StatusReport(device, iface, state, lte, led, connection, libqmi, ids, sim, registration, signal,
+                ip, packets, session, usage, g, errors);
     }
 
     public record Libqmi(@JsonProperty("version") String version, @JsonProperty("verdict") String verdict,
@@ -103,5 +122,13 @@ public record StatusReport(
     public record Usage(@JsonProperty("ledger") String ledger, @JsonProperty("period_end") String periodEnd,
                         @JsonProperty("used_bytes") long usedBytes, @JsonProperty("cap_bytes") Long capBytes,
                         @JsonProperty("remaining_bytes") Long remainingBytes) {
+    }
+
+    /**
+     * The roaming guard ({@code --roaming}): where the modem is registered ({@code home}, {@code roaming},
+     * {@code unknown} when not registered), the policy in force and what up/watch do under it.
+     */
+    public record RoamingGuard(@JsonProperty("network") String network, @JsonProperty("policy") String policy,
+                               @JsonProperty("decision") String decision) {
     }
 }

@@ -30,6 +30,11 @@ public final class StatusText {
                     + (g.mcc() == null || g.mnc() == null ? "" : " (" + g.mcc() + "-" + g.mnc() + ")")
                     + (Boolean.TRUE.equals(g.roaming()) ? ", roaming" : ""));
         }
+        if (r.roamingGuard() != null) {
+            var g = r.roamingGuard();
+            out.println("  roaming:      " + g.network() + ", roaming " + ("deny".equals(g.policy()) ? "denied"
+                    : "allowed") + ": " + ("connect".equals(g.decision()) ? "may connect" : "link stays down"));
+        }
         if (r.signal() != null) {
             var s = r.signal();
             out.println("  signal:       " + s.bars() + "/4 bars" + dbm(" rssi", s.rssi()) + dbm(" rsrp", s.rsrp())

@@ -39,8 +39,8 @@ public record HomeOperator(List<OperatorId> candidates, String how) {
             }
         }
         if (servingAtHome != null) {
-            HomeOperator h = byNumber(two, three, Integer.parseInt(servingAtHome.mcc()), Integer.parseInt(servingAtHome.mnc()),
-                    "the serving network");
+            HomeOperator h = byNumber(two, three, Integer.parseInt(servingAtHome.mcc()),
+                    Integer.parseInt(servingAtHome.mnc()), "the serving network");
             if (h != null) {
                 return h;
             }

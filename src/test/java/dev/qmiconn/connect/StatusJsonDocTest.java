@@ -36,14 +36,14 @@ class StatusJsonDocTest {
         try (ReplayingRunner r = new ReplayingRunner(FlowFixtures.transcripts("status/connected"))) {
             report = new StatusFlow(r, pacer, p -> true).run("/dev/cdc-wdm0", false, paths);
         }
-        // the ledger's section as StatusCommand adds it (its names are StatusReport.Usage's)
-        report = report.withUsage(new StatusReport.Usage("sim-8901260842100012345", "2026-12-01", 46080L,
-                2000000000L, 1999953920L));
-        // the ids section as a real modem fills it (the replay asks no --dms-get-ids: its names are StatusReport.Ids)
+        // the ids as a status that asks for them shows them (the replayed transcript has no --dms-get-ids)
         report = new StatusReport(report.device(), report.iface(), report.state(), report.lte(), report.led(),
                 report.connection(), report.libqmi(), new StatusReport.Ids("866948010012345", "8901260842100012345"),
                 report.sim(), report.registration(), report.signal(), report.ip(), report.packets(), report.session(),
-                report.errors()).withUsage(report.usage());
+                report.errors());
+        // the ledger's section and the roaming guard as StatusCommand adds them
+        report = report.withUsage(new StatusReport.Usage("sim-8901260842100012345", "2026-12-01", 46080L,
+                2000000000L, 1999953920L)).withRoamingGuard(RoamingPolicy.Mode.DENY);
         String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
 
         JsonDocs.assertDocumented(Path.of("docs/STATUS-JSON.md"), json);
