@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 /** {@code qmi-conn doctor}: finds and explains what stops the modem from getting online. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = {"Checks the modem, its drivers and ports, libqmi, the DHCP client, ModemManager, "
-                + "ifupdown and DNS setup, and (when the modem answers) SIM, registration and signal.",
+                + "ifupdown and DNS setup, and (when the modem answers) SIM, registration, signal and the APN up would "
+                + "take from the provider database.",
                 "Each line says ok, warn or fail, why, and the command that fixes it."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:everything ok", "14:warnings but no failures", "15:at least one check failed"})

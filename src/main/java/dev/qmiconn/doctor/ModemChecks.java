@@ -47,8 +47,11 @@ final class ModemChecks {
                 || !Processes.named(p.sys(), "qmi-proxy").isEmpty();
         QmiClient client = p.qmiClient(dev, proxy);
         List<Finding> out = new ArrayList<>();
+        boolean simReady = false;
         try {
-            out.add(sim(dev, client.cardStatus()));
+            Finding sim = sim(dev, client.cardStatus());
+            simReady = sim.result() == Result.OK;
+            out.add(sim);
         } catch (QmiConnException e) {
             if (e instanceof QmicliException q && SILENT.contains(q.kind())) {
                 out.add(Finding.fail("modem-answers", dev + " did not answer qmicli (" + reason(e) + ")",
@@ -58,10 +61,14 @@ final class ModemChecks {
             }
             out.add(couldNotRead("sim", "the SIM state", dev, "--uim-get-card-status", e));
         }
-        out.add(ask("registration", "the serving system", dev, "--nas-get-serving-system", client::servingSystem,
-                s -> registration(dev, s)));
+        ServingSystem[] serving = new ServingSystem[1];
+        out.add(ask("registration", "the serving system", dev, "--nas-get-serving-system",
+                () -> serving[0] = client.servingSystem(), s -> registration(dev, s)));
         out.add(ask("signal", "the signal strength", dev, "--nas-get-signal-strength", client::signalStrength,
                 ModemChecks::signal));
+        if (simReady) {
+            out.add(ApnCheck.apn(p.sys(), dev, client, serving[0]));
+        }
         return out;
     }
 

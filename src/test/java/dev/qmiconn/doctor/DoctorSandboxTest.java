@@ -47,6 +47,18 @@ class DoctorSandboxTest {
         assertEquals("ok", result(report, "signal"), report.toString());
         assertEquals(radio.technology() + " " + radio.rssi() + " dBm (RSRP " + radio.rsrp() + " dBm)",
                 why(report, "signal"));
+        assertEquals("warn", result(report, "apn"), report.toString());
+        assertEquals("the SIM's operator 311/660 (MetroPCS) is not in the provider database: up needs --apn (or "
+                + "APN= in the profile)", why(report, "apn"));
+    }
+
+    @Test
+    void should_show_the_apn_up_would_take_from_debians_provider_database() throws Exception {
+        JsonNode report = doctorInside("o2-uk");
+
+        assertEquals("ok", result(report, "apn"), report.toString());
+        assertTrue(why(report, "apn").startsWith("without --apn, up uses APN 'mobile.o2.co.uk' from the provider "
+                + "database for the SIM's operator 234/10 (O2, gb): marked as the internet APN"), report.toString());
     }
 
     @Test

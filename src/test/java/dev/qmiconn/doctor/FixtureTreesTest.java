@@ -30,6 +30,12 @@ class FixtureTreesTest {
                 DoctorRun.qmicli(with("--nas-get-signal-strength"), signal));
     }
 
+    /** With a ready SIM doctor also asks what up without --apn would use (the apn check). */
+    static List<Transcript> simIdentity() {
+        return List.of(DoctorRun.qmicli(with("--dms-uim-get-imsi"), "imsi-t-mobile.out"),
+                DoctorRun.qmicli(with("--nas-get-home-network"), "home-network-t-mobile.out"));
+    }
+
     static List<String> with(String action) {
         return Stream.concat(DEV.stream(), Stream.of(action)).toList();
     }
@@ -37,9 +43,9 @@ class FixtureTreesTest {
     static Stream<Arguments> trees() {
         return Stream.of(
                 Arguments.of("e397u53-storage", List.of(DoctorRun.version("1.16.2")), 15),
-                Arguments.of("e397u53-modem", Stream.concat(Stream.of(DoctorRun.version("1.26.10")),
+                Arguments.of("e397u53-modem", Stream.of(List.of(DoctorRun.version("1.26.10")),
                         queries("card-status-ready.out", "serving-system-registered-lte.out",
-                                "signal-lte-good.out").stream()).toList(), 0),
+                                "signal-lte-good.out"), simIdentity()).flatMap(List::stream).toList(), 0),
                 Arguments.of("quectel-ec25-rawip", Stream.concat(Stream.of(DoctorRun.version("1.32.2")),
                         queries("card-status-pin-required.out", "serving-system-searching.out",
                                 "signal-lte-weak.out").stream()).toList(), 15),
@@ -78,14 +84,18 @@ class FixtureTreesTest {
 
     @Test
     void should_report_sim_registration_and_signal_of_an_answering_modem() {
-        DoctorRun run = DoctorRun.run(Stream.concat(Stream.of(DoctorRun.version("1.26.10")),
-                queries("card-status-ready.out", "serving-system-registered-lte.out", "signal-lte-good.out")
-                        .stream()).toList(), "--json", "--root", DoctorRun.TREES.resolve("e397u53-modem").toString());
+        DoctorRun run = DoctorRun.run(Stream.of(List.of(DoctorRun.version("1.26.10")),
+                queries("card-status-ready.out", "serving-system-registered-lte.out", "signal-lte-good.out"),
+                simIdentity()).flatMap(List::stream).toList(), "--json", "--root",
+                DoctorRun.TREES.resolve("e397u53-modem").toString());
 
         assertEquals("SIM present, PIN disabled, application ready", run.finding("sim").get("why").asText());
         assertEquals("registered on 'T-Mobile' (310/260), lte, roaming off",
                 run.finding("registration").get("why").asText());
         assertEquals("lte -67 dBm (RSRP -95 dBm)", run.finding("signal").get("why").asText());
+        assertEquals("without --apn, up uses APN 'fast.t-mobile.com' from the provider database for the SIM's "
+                + "operator 310/260 (T-Mobile, us): marked as the internet APN, of 2 entries from 1 provider "
+                + "(3-digit MNC: the home network says 260)", run.finding("apn").get("why").asText());
     }
 
     @Test

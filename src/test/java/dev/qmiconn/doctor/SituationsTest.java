@@ -63,7 +63,9 @@ class SituationsTest {
         List<Transcript> calls = List.of(DoctorRun.version("1.32.2"),
                 DoctorRun.qmicli(proxied("--uim-get-card-status"), "card-status-ready.out"),
                 DoctorRun.qmicli(proxied("--nas-get-serving-system"), "serving-system-registered-lte.out"),
-                DoctorRun.qmicli(proxied("--nas-get-signal-strength"), "signal-lte-good.out"));
+                DoctorRun.qmicli(proxied("--nas-get-signal-strength"), "signal-lte-good.out"),
+                DoctorRun.qmicli(proxied("--dms-uim-get-imsi"), "imsi-t-mobile.out"),
+                DoctorRun.qmicli(proxied("--nas-get-home-network"), "home-network-t-mobile.out"));
 
         DoctorRun run = DoctorRun.run(calls, "--json", "--root", root.toString());
 
