@@ -173,8 +173,9 @@ class BadFilesSandboxTest {
                 box.qmiConn("up", "--apn", APN, "--state-dir", "/etc/passwd"));
         assertOneLine(ExitCode.BAD_INPUT, "--state-dir /etc/passwd is not a directory",
                 box.qmiConn("down", "--state-dir", "/etc/passwd"));
+        // the QMI path without an APN asks the provider database; the AT path has only the profile to go by
         assertOneLine(ExitCode.BAD_INPUT, "/nonexistent.conf (that file does not exist)",
-                box.qmiConn("up", "--profile", "/nonexistent.conf"));
+                box.qmiConn("up", "--method", "at", "--profile", "/nonexistent.conf"));
 
         up();
         CommandResult r = box.sandbox.exec(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
