@@ -7,16 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.qmiconn.config.Validation;
-import dev.qmiconn.connect.DnsBlock;
 import dev.qmiconn.connect.Paths;
+import dev.qmiconn.dns.Dns;
+import dev.qmiconn.dns.DnsBlock;
+import dev.qmiconn.dns.DnsMode;
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.process.CommandRunner;
 
 /**
- * {@code qmi-conn up --method at} and {@code down --method at}: {@link AtBringUp} plus DNS written exactly as the
- * QMI path writes it (the managed block in resolv.conf.head, and resolv.conf with --dns-apply), tagged
- * {@code at-IFACE} so it never collides with the QMI path's {@code cdc-wdm0} block.
+ * {@code qmi-conn up --method at} and {@code down --method at}: {@link AtBringUp} plus DNS handed over exactly as
+ * the QMI path does it ({@link Dns}, the backend chosen by {@code --dns}), tagged {@code at-IFACE} so it never
+ * collides with the QMI path's {@code cdc-wdm0} record or block.
  */
 public final class AtMethod {
 
@@ -49,7 +51,7 @@ public final class AtMethod {
         return "at-" + iface;
     }
 
-    public void up(java.util.function.Supplier<AtModem> port, String apn, String ifaceOption, Duration timeout, boolean dnsApply,
+    public void up(java.util.function.Supplier<AtModem> port, String apn, String ifaceOption, Duration timeout, DnsMode dnsMode,
                    Paths paths) {
         if (apn == null) {
             throw new QmiConnException(ExitCode.BAD_INPUT, "APN is empty: give --apn NAME (the AT path needs one)");
@@ -58,23 +60,22 @@ public final class AtMethod {
         String iface = iface(ifaceOption);
         AtBringUp bringUp = new AtBringUp(runner);
         DhcpSettings s;
+        Dns resolver = new Dns(runner, paths.stateDir());
+        List<String> said;
         try (AtModem modem = port.get()) {
             s = bringUp.up(modem, apn, iface, timeout);
             try {
-                List<String> dns = dns(s);
-                DnsBlock.apply(paths.resolvHead(), tag(iface), dns);
-                if (dnsApply) {
-                    DnsBlock.apply(paths.resolvConf(), tag(iface), dns);
-                }
+                said = resolver.apply(paths.dns(dnsMode), tag(iface), iface, dns(s));
             } catch (RuntimeException e) {
                 bringUp.down(modem, iface);
-                DnsBlock.remove(paths.resolvHead(), tag(iface));
+                resolver.revert(tag(iface));
                 throw new QmiConnException(ExitCode.FAILURE, "cannot write DNS: " + e.getMessage()
                         + "; the session was hung up (AT^NDISDUP=1,0)", e);
             }
         }
         out.println(iface + " is up over the AT port: " + s.cidr() + " via " + s.gateway() + ", DNS "
-                + String.join(" ", dns(s)) + " (in " + paths.resolvHead() + ")");
+                + String.join(" ", dns(s)));
+        said.forEach(out::println);
         out.flush();
     }
 
@@ -83,9 +84,15 @@ public final class AtMethod {
         try (AtModem modem = port.get()) {
             new AtBringUp(runner).down(modem, iface);
         }
+        List<String> left = new Dns(runner, paths.stateDir()).revert(tag(iface));
+        // blocks an older qmi-conn wrote before DNS had backends
         DnsBlock.remove(paths.resolvHead(), tag(iface));
         DnsBlock.remove(paths.resolvConf(), tag(iface));
-        out.println(iface + " is down (AT^NDISDUP=1,0 sent, address and DNS block removed)");
+        if (!left.isEmpty()) {
+            throw new QmiConnException(ExitCode.FAILURE, iface + " is down, but its DNS servers could not be taken "
+                    + "back: " + String.join("; ", left));
+        }
+        out.println(iface + " is down (AT^NDISDUP=1,0 sent, address and DNS servers removed)");
         out.flush();
     }
 

@@ -15,11 +15,13 @@ public final class ConnectPaths {
     Path stateDir;
 
     @Option(names = "--resolv-head", paramLabel = "FILE", defaultValue = "/etc/resolv.conf.head",
-            description = "File that gets the managed DNS block; your own lines stay (default: ${DEFAULT-VALUE}).")
+            description = "With --dns dhcpcd: the head file dhcpcd's hook puts first in resolv.conf; gets the "
+                    + "managed DNS block, your own lines stay (default: ${DEFAULT-VALUE}).")
     Path resolvHead;
 
     @Option(names = "--resolv-conf", paramLabel = "FILE", defaultValue = "/etc/resolv.conf",
-            description = "resolv.conf updated with --dns-apply (default: ${DEFAULT-VALUE}).")
+            description = "resolv.conf that gets the managed DNS block with --dns file or dhcpcd "
+                    + "(default: ${DEFAULT-VALUE}).")
     Path resolvConf;
 
     @Option(names = "--sysfs-root", paramLabel = "DIR", defaultValue = "/sys", hidden = true)
@@ -29,12 +31,16 @@ public final class ConnectPaths {
             description = "Where qmi-network keeps qmi-network-state-<dev> (it hard-codes /tmp).")
     Path qmiNetworkStateDir;
 
+    @Option(names = "--system-root", paramLabel = "DIR", defaultValue = "/", hidden = true,
+            description = "Where the DNS backend reads what the system runs and writes NetworkManager's drop-in.")
+    Path systemRoot;
+
     @Option(names = "--dhcp-hook", paramLabel = "FILE", hidden = true,
             description = "The udhcpc script that prints the lease (default: qmi-conn's own).")
     Path dhcpHook;
 
     Paths toPaths(Map<String, String> env) {
         return new Paths(stateDir, resolvHead, resolvConf, sysfsRoot, qmiNetworkStateDir,
-                dhcpHook != null ? dhcpHook : Dhcp.defaultHook(env));
+                dhcpHook != null ? dhcpHook : Dhcp.defaultHook(env), systemRoot);
     }
 }

@@ -57,7 +57,7 @@ public final class UpCommand implements Callable<Integer> {
         config.applyTo(spec, options.device);
         if (dev.qmiconn.at.AtMethod.isAt(method)) {
             new dev.qmiconn.at.AtMethod(context.runner(), spec.commandLine().getOut()).up(() -> atPort.open(context.runner()),
-                    options.apnOrProfile(), options.iface, options.timeout, options.dnsApply,
+                    options.apnOrProfile(), options.iface, options.timeout, options.dnsMode(),
                     paths.toPaths(context.environment()));
             return ExitCode.OK.code();
         }

@@ -13,6 +13,7 @@ import dev.qmiconn.connect.Paths;
 import dev.qmiconn.connect.Profile;
 import dev.qmiconn.connect.RoamingPolicy;
 import dev.qmiconn.connect.UpRequest;
+import dev.qmiconn.dns.DnsMode;
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.qmi.StartNetworkRequest.Auth;
@@ -71,7 +72,14 @@ public final class UpOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    @Option(names = "--dns-apply", description = "Also put the DNS block into --resolv-conf.")
+    @Option(names = "--dns", paramLabel = "auto|resolved|resolvconf|networkmanager|dhcpcd|file|none",
+            defaultValue = "auto",
+            description = "Who gets the session's DNS servers: auto asks the system (systemd-resolved, openresolv or "
+                    + "Debian's resolvconf, NetworkManager, dhcpcd, else the plain file); down takes them back from "
+                    + "the same one (default: ${DEFAULT-VALUE}).")
+    String dns;
+
+    @Option(names = "--dns-apply", description = "Same as --dns file (the marker block in --resolv-conf).")
     boolean dnsApply;
 
     @Option(names = "--proxy", description = "Talk to the modem through qmi-proxy (qmicli -p), e.g. next to "
@@ -114,6 +122,12 @@ public final class UpOptions {
         return Profile.read(profile);
     }
 
+    /** {@code --dns}, with {@code --dns-apply} meaning {@code file} when --dns was left at auto. */
+    public DnsMode dnsMode() {
+        DnsMode m = word(dns, DnsMode::fromWord);
+        return dnsApply && (m == null || m == DnsMode.AUTO) ? DnsMode.FILE : m;
+    }
+
     /** Merges the profile in (command-line options win) and validates everything into an {@link UpRequest}. */
     public UpRequest toRequest(Paths paths) {
         Profile p = Profile.read(profile); // no APN anywhere: up asks the provider database (ApnFromSim)
@@ -123,7 +137,7 @@ public final class UpOptions {
                 auth == null ? null : Auth.fromString(auth),
                 word(ipType != null ? ipType : p.ipType().orElse(null), IpType::fromWord),
                 pin, word(ipConfig, UpOptions::ipConfig),
-                word(backend, Backend::fromWord), timeout, dnsApply, proxy || p.proxy(), paths,
+                word(backend, Backend::fromWord), timeout, dnsMode(), proxy || p.proxy(), paths,
                 word(roaming, RoamingPolicy.Mode::fromWord), providersDb);
     }
 

@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 
+import dev.qmiconn.dns.Dns;
+import dev.qmiconn.dns.DnsBlock;
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.process.CommandRunner;
@@ -43,11 +45,13 @@ public final class DownFlow {
             QmiClient qmi = UpFlow.clientFor(runner, device, proxy, saved);
             NetConfig net = new NetConfig(runner);
             QmiNetworkBackend qmiNetwork = new QmiNetworkBackend(runner, paths);
-            Teardown teardown = new Teardown(qmi, qmiNetwork, net);
+            Dns dns = new Dns(runner, paths.stateDir());
+            Teardown teardown = new Teardown(qmi, qmiNetwork, net, dns);
             String strayIface = iface != null ? iface : sysfs.ifaceOf(name).orElse(null);
             SessionState state = saved.or(() -> strayQmiNetworkSession(device, strayIface, proxy, paths))
                     .orElse(null);
             if (state == null) {
+                dns.revert(name);
                 DnsBlock.remove(paths.resolvHead(), name);
                 out.println(device + " is already down (no session recorded in " + store.file() + ")");
                 out.flush();

@@ -11,6 +11,8 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import dev.qmiconn.connect.SessionState.DataSession;
+import dev.qmiconn.dns.Dns;
+import dev.qmiconn.dns.DnsRecord;
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.process.CommandRunner;
@@ -93,14 +95,16 @@ public final class StatusFlow {
         StatusReport.Ip ip = null;
         if (connected && state.isPresent() && state.get().address() != null) {
             SessionState s = state.get();
+            Optional<DnsRecord> held = Dns.held(paths.stateDir(), name);
             ip = new StatusReport.Ip(s.ipConfig(), s.address(), s.prefix(), s.gateway(), s.dns(), s.mtu(),
-                    s.ipv6Address(), s.ipv6Prefix());
+                    s.ipv6Address(), s.ipv6Prefix(), held.map(DnsRecord::backend).orElse(null),
+                    held.map(DnsRecord::heldBy).orElse(null));
         } else if (connected) {
             CurrentSettings cs = attempt(errors, qmi::currentSettings);
             if (cs != null) {
                 ip = new StatusReport.Ip("modem", cs.ipv4Address(), cs.ipv4Prefix() != null ? cs.ipv4Prefix()
                         : cs.ipv4SubnetMask() == null ? null : Ipv4.prefixOf(cs.ipv4SubnetMask()),
-                        cs.ipv4Gateway(), cs.ipv4Dns(), cs.mtu(), cs.ipv6Address(), cs.ipv6Prefix());
+                        cs.ipv4Gateway(), cs.ipv4Dns(), cs.mtu(), cs.ipv6Address(), cs.ipv6Prefix(), null, null);
             }
         }
 

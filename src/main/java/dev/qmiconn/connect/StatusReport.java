@@ -104,7 +104,8 @@ public record StatusReport(
     public record Ip(@JsonProperty("source") String source, @JsonProperty("address") String address,
                      @JsonProperty("prefix") Integer prefix, @JsonProperty("gateway") String gateway,
                      @JsonProperty("dns") List<String> dns, @JsonProperty("mtu") Integer mtu,
-                     @JsonProperty("ipv6_address") String ipv6Address, @JsonProperty("ipv6_prefix") Integer ipv6Prefix) {
+                     @JsonProperty("ipv6_address") String ipv6Address, @JsonProperty("ipv6_prefix") Integer ipv6Prefix,
+                     @JsonProperty("dns_backend") String dnsBackend, @JsonProperty("dns_held_by") String dnsHeldBy) {
     }
 
     public record Packets(@JsonProperty("tx_packets") Long txPackets, @JsonProperty("rx_packets") Long rxPackets,

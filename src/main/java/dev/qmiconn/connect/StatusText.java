@@ -44,7 +44,8 @@ public final class StatusText {
         if (r.ip() != null) {
             // IPv6-only and half-configured sessions (the modem's settings without a gateway, say) lack parts
             var ip = r.ip();
-            String dns = ip.dns() == null || ip.dns().isEmpty() ? "" : ", dns " + String.join(" ", ip.dns());
+            String dns = ip.dns() == null || ip.dns().isEmpty() ? "" : ", dns " + String.join(" ", ip.dns())
+                    + (ip.dnsHeldBy() == null ? "" : " (held by " + ip.dnsHeldBy() + ")");
             if (ip.address() != null) {
                 out.println("  ip:           " + ip.address() + (ip.prefix() == null ? "" : "/" + ip.prefix())
                         + (ip.gateway() == null ? "" : " via " + ip.gateway()) + " (" + ip.source() + ")" + dns);

@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.qmiconn.connect.ConnectOptions.Backend;
+import dev.qmiconn.dns.Dns;
+import dev.qmiconn.dns.DnsBlock;
 import dev.qmiconn.qmi.QmiClient;
 
 /**
  * Undoes what {@code up} did, in reverse, for {@code down} and for a failed {@code up}: stop the session(s) and
- * release the client ids, flush addresses and routes and take the link down, remove our DNS blocks, remove the
+ * release the client ids, flush addresses and routes and take the link down, take the DNS servers back from the
+ * backend that holds them (and any marker block an older qmi-conn left), remove the
  * state file. Every step runs even when an earlier one failed; what could not be undone is returned so the
  * caller can say so instead of leaving a silent half-up state.
  */
@@ -17,11 +20,13 @@ public final class Teardown {
     private final QmiClient qmi;
     private final QmiNetworkBackend qmiNetwork;
     private final NetConfig net;
+    private final Dns dns;
 
-    public Teardown(QmiClient qmi, QmiNetworkBackend qmiNetwork, NetConfig net) {
+    public Teardown(QmiClient qmi, QmiNetworkBackend qmiNetwork, NetConfig net, Dns dns) {
         this.qmi = qmi;
         this.qmiNetwork = qmiNetwork;
         this.net = net;
+        this.dns = dns;
     }
 
     /** Stops the data session(s) only. */
@@ -46,6 +51,7 @@ public final class Teardown {
         }
         String tag = Paths.deviceName(s.device());
         try {
+            problems.addAll(dns.revert(tag));
             if (s.resolvHead() != null) {
                 DnsBlock.remove(java.nio.file.Path.of(s.resolvHead()), tag);
             }

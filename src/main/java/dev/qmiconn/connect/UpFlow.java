@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import dev.qmiconn.connect.ConnectOptions.Backend;
 import dev.qmiconn.connect.IpConfigurator.Applied;
 import dev.qmiconn.connect.SessionState.DataSession;
+import dev.qmiconn.dns.Dns;
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.process.CommandRunner;
@@ -23,8 +24,9 @@ import dev.qmiconn.qmi.VersionPolicy;
 /**
  * {@code qmi-conn up}: the Metro PCS guide's bring-up done in order, bounded, and undone on failure. Steps:
  * device node, libqmi version policy, SIM/PIN, online + registration + signal, roaming guard, APN (from the SIM's
- * operator when none was given), link layer, data session, IP, DNS, report. Once a client id is allocated any
- * failure stops the session and releases the id before the error is reported.
+ * operator when none was given), link layer, data session, IP, DNS (through the backend the system runs, see
+ * {@link Dns}), report. Once a client id is allocated any failure stops the session and releases the id before
+ * the error is reported.
  */
 public final class UpFlow {
 
@@ -76,7 +78,8 @@ public final class UpFlow {
             NetConfig net = new NetConfig(runner);
             QmiNetworkBackend qmiNetwork = new QmiNetworkBackend(runner, paths);
             StateStore store = new StateStore(paths.stateFile(req.deviceName()));
-            Teardown teardown = new Teardown(qmi, qmiNetwork, net);
+            Dns dns = new Dns(runner, paths.stateDir());
+            Teardown teardown = new Teardown(qmi, qmiNetwork, net, dns);
             // ours from an earlier up, or one the guide's `qmi-network start` left in /tmp/qmi-network-state-<dev>
             StateRecovery recovery = new StateRecovery(store, req.device(), paths, out);
             recovery.read().or(() -> DownFlow.strayQmiNetworkSession(req.device(), null, req.proxy(), paths))
@@ -112,8 +115,7 @@ public final class UpFlow {
                     : new QmicliBackend(qmi).start(call);
             SessionState state = new SessionState(req.device(), iface, req.backend().word(), SessionState.STARTING,
                     req.proxy(), sessions, null, null, null, null, List.of(), null, null, null, version.text(),
-                    pacer.now().getEpochSecond(), paths.resolvHead().toString(),
-                    req.dnsApply() ? paths.resolvConf().toString() : null);
+                    pacer.now().getEpochSecond(), null, null);
             SessionState started = state;
             // armed before the first write: an unwritable state dir must not leave the session and its CID up
             UndoOnExit guard = UndoOnExit.arm(() -> teardown.undo(started, store));
@@ -124,10 +126,7 @@ public final class UpFlow {
                                 req.ipType() != null && req.ipType().wantsV6());
                 state = state.up(applied.v4() == null ? "none" : applied.v4().source(), applied.v4(),
                         applied.v6Address(), applied.v6Prefix()).withDns(applied.dns());
-                DnsBlock.apply(paths.resolvHead(), req.deviceName(), applied.dns());
-                if (req.dnsApply()) {
-                    DnsBlock.apply(paths.resolvConf(), req.deviceName(), applied.dns());
-                }
+                dns.apply(paths.dns(req.dns()), req.deviceName(), iface, applied.dns()).forEach(out::println);
                 store.write(state);
                 guard.disarm();
             } catch (RuntimeException e) {
@@ -162,10 +161,7 @@ public final class UpFlow {
 
     /** What can be refused without the modem: DNS files unusable or malformed, an interface not the device's. */
     private static void preflight(UpRequest req, Paths paths) {
-        DnsBlock.check(paths.resolvHead(), req.deviceName());
-        if (req.dnsApply()) {
-            DnsBlock.check(paths.resolvConf(), req.deviceName());
-        }
+        Dns.check(paths.dns(req.dns()), req.deviceName());
         if (req.iface() != null) {
             new Sysfs(paths.sysfsRoot()).requireIfaceOf(req.deviceName(), req.device(), req.iface());
         }

@@ -7,6 +7,7 @@ import dev.qmiconn.config.Validation;
 import dev.qmiconn.connect.ConnectOptions.Backend;
 import dev.qmiconn.connect.ConnectOptions.IpConfig;
 import dev.qmiconn.connect.ConnectOptions.IpType;
+import dev.qmiconn.dns.DnsMode;
 import dev.qmiconn.operator.ApnChoice;
 import dev.qmiconn.operator.Provider;
 import dev.qmiconn.operator.ProviderDatabase;
@@ -18,13 +19,35 @@ import dev.qmiconn.qmi.StartNetworkRequest.Auth;
  * {@code ipType} null means IPv4 without an explicit ip-type (unless the version policy needs one).
  * {@code apn} null means: from the SIM's operator in {@code providerDatabase} ({@link ApnFromSim}).
  * {@code roaming} null means allow (a caller that knows of a data cap decides with {@link RoamingPolicy#effective}).
+ * {@code dns} null means auto (who gets the servers, see {@link dev.qmiconn.dns.Dns}).
  */
 public record UpRequest(String device, String apn, String iface, String user, String password, Auth auth,
                         IpType ipType, String pin, IpConfig ipConfig, Backend backend, Duration timeout,
-                        boolean dnsApply, boolean proxy, Paths paths, RoamingPolicy.Mode roaming,
+                        DnsMode dns, boolean proxy, Paths paths, RoamingPolicy.Mode roaming,
                         Path providerDatabase) {
 
     /** Without a roaming mode (allow) and with Debian's provider database. */
+    public UpRequest(String device, String apn, String iface, String user, String password, Auth auth,
+                     IpType ipType, String pin, IpConfig ipConfig, Backend backend, Duration timeout,
+                     DnsMode dns, boolean proxy, Paths paths) {
+        this(device, apn, iface, user, password, auth, ipType, pin, ipConfig, backend, timeout, dns, proxy,
+                paths, null, null);
+    }
+
+    /**
+     * As before DNS had backends: {@code dnsApply} or not, the servers go where they always went, the marker
+     * block in resolv.conf.head (and resolv.conf): the {@code dhcpcd} backend.
+     */
+    public UpRequest(String device, String apn, String iface, String user, String password, Auth auth,
+                     IpType ipType, String pin, IpConfig ipConfig, Backend backend, Duration timeout,
+                     boolean dnsApply, boolean proxy, Paths paths, RoamingPolicy.Mode roaming,
+                     Path providerDatabase) {
+        this(device, apn, iface, user, password, auth, ipType, pin, ipConfig, backend, timeout, DnsMode.DHCPCD,
+                proxy, paths, roaming, providerDatabase);
+    }
+
+    /** {@link #UpRequest(String, String, String, String, String, Auth, IpType, String, IpConfig, Backend,
+     * Duration, boolean, boolean, Paths, RoamingPolicy.Mode, Path)} without roaming mode and database. */
     public UpRequest(String device, String apn, String iface, String user, String password, Auth auth,
                      IpType ipType, String pin, IpConfig ipConfig, Backend backend, Duration timeout,
                      boolean dnsApply, boolean proxy, Paths paths) {
@@ -75,11 +98,11 @@ public record UpRequest(String device, String apn, String iface, String user, St
                 : dbCredentials ? Auth.BOTH : null;
         return new UpRequest(device, db.value(), iface, user != null ? user : db.username(),
                 password != null ? password : db.password(), a, ipType, pin, ipConfig, backend, timeout,
-                dnsApply, proxy, paths, roaming, providerDatabase);
+                dns, proxy, paths, roaming, providerDatabase);
     }
 
     public UpRequest withRoaming(RoamingPolicy.Mode mode) {
         return new UpRequest(device, apn, iface, user, password, auth, ipType, pin, ipConfig, backend, timeout,
-                dnsApply, proxy, paths, mode, providerDatabase);
+                dns, proxy, paths, mode, providerDatabase);
     }
 }

@@ -68,6 +68,12 @@ final class ModemSide implements AutoCloseable {
         }
         SessionSettings s = session.get();
         ip("-n", m, "addr", "add", s.gateway() + "/" + s.prefixLength(), "dev", Dnsmasq.MODEM_IFACE).orThrow();
+        // the carrier's DNS servers live behind the gateway: the Pi reaches them through its default route
+        for (String dns : new java.util.LinkedHashSet<>(java.util.Arrays.asList(s.dns1(), s.dns2()))) {
+            if (dns != null && !dns.isBlank() && !dns.equals(s.gateway())) {
+                ip("-n", m, "addr", "add", dns + "/32", "dev", Dnsmasq.MODEM_IFACE).orThrow();
+            }
+        }
         ip("-n", m, "link", "set", Dnsmasq.MODEM_IFACE, "up").orThrow();
         dnsmasq = runner.start(CommandSpec.of(Dnsmasq.argv(m, s, layout.dnsmasqLeases(), layout.dnsmasqPid())));
         onStart.accept(dnsmasq.pid());

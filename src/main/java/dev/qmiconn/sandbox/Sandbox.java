@@ -31,6 +31,13 @@ public final class Sandbox implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
 
+    /**
+     * A name only the modem side's DNS server answers (with {@link #CARRIER_ONLY_ADDRESS}): {@code getent hosts}
+     * of it inside proves the session's DNS servers reached the Pi's resolver.
+     */
+    public static final String CARRIER_ONLY_NAME = Dnsmasq.CARRIER_ONLY_NAME;
+    public static final String CARRIER_ONLY_ADDRESS = Dnsmasq.CARRIER_ONLY_ADDRESS;
+
     private final SandboxNames names;
     private final SandboxLayout layout;
     private final Map<String, String> environment;

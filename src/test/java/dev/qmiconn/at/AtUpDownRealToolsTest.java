@@ -57,10 +57,15 @@ class AtUpDownRealToolsTest {
         try (AtPty pty = new AtPty(wwan.exec, root, "ttyUSB0", AtScenario.e397u53())) {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            int up = wwan.qmiConn(out, err, concat(new String[] {"up", "--method", "at", "--apn", "fp.com.attz"}, files));
+            Path conf = root.resolve("resolv.conf");
+            Files.writeString(conf, "nameserver 192.168.1.1\n");
+            int up = wwan.qmiConn(out, err, concat(new String[] {"up", "--method", "at", "--apn", "fp.com.attz",
+                "--dns", "dhcpcd"}, files));
             assertEquals(0, up, err.toString());
-            assertEquals("wwan0 is up over the AT port: 10.0.0.1/30 via 10.0.0.2, DNS 8.8.8.8 8.8.4.4 (in " + head
-                    + ")\n", out.toString());
+            assertEquals("wwan0 is up over the AT port: 10.0.0.1/30 via 10.0.0.2, DNS 8.8.8.8 8.8.4.4\n"
+                    + "dhcpcd: 8.8.8.8 8.8.4.4 are in " + head + " and " + conf + " (dhcpcd's hook copies "
+                    + "resolv.conf.head into every resolv.conf it writes)\n", out.toString());
+            assertTrue(Files.readString(conf).contains("nameserver 8.8.8.8\n"), Files.readString(conf));
             assertTrue(addresses().contains("inet 10.0.0.1/30 "));
             assertEquals("#OpenDns Servers\nnameserver 1.1.1.1\n"
                     + "# BEGIN qmi-conn at-wwan0 (managed by qmi-conn up/down; edit outside this block)\n"
@@ -71,6 +76,7 @@ class AtUpDownRealToolsTest {
             assertFalse(pty.emulator.modem().sessionUp());
             assertFalse(addresses().contains("inet "));
             assertEquals("#OpenDns Servers\nnameserver 1.1.1.1\n", Files.readString(head));
+            assertEquals("nameserver 192.168.1.1\n", Files.readString(conf));
         }
     }
 

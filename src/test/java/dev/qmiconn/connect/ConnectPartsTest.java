@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.qmiconn.dns.DnsBlock;
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.error.QmiConnException;
 

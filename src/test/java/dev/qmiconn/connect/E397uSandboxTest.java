@@ -18,10 +18,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.qmiconn.dns.DnsBlock;
 import dev.qmiconn.emulator.EmulatedModem.SessionSettings;
 import dev.qmiconn.emulator.Scenario;
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.process.CommandResult;
+import dev.qmiconn.sandbox.Sandbox;
 import dev.qmiconn.testing.RealTools;
 
 /**
@@ -34,6 +36,8 @@ import dev.qmiconn.testing.RealTools;
 class E397uSandboxTest {
 
     private static final String USER_LINES = "#OpenDns Servers\nnameserver 1.1.1.1\nnameserver 1.0.0.1\n";
+    /** The sandbox's own resolv.conf: a server nobody answers for (TEST-NET-1), so only the modem's can resolve. */
+    private static final String USER_RESOLV = "# the user's\nnameserver 192.0.2.53\noptions timeout:1 attempts:1\n";
     private static SandboxedQmiConn box;
 
     @BeforeAll
@@ -85,9 +89,12 @@ class E397uSandboxTest {
 
     @Test
     @Order(2)
-    void should_bring_up_wwan0_with_the_emulators_address_and_keep_the_users_dns_lines() throws Exception {
+    void should_bring_up_wwan0_with_the_emulators_address_and_resolve_through_the_modems_dns() throws Exception {
         Files.writeString(box.sandbox.tmpDir().resolve("user-head"), USER_LINES);
         box.run("cp", "/tmp/user-head", "/etc/resolv.conf.head");
+        Files.writeString(box.sandbox.tmpDir().resolve("user-resolv"), USER_RESOLV);
+        box.run("cp", "/tmp/user-resolv", "/etc/resolv.conf");
+        assertFalse(resolves(), "nothing answers the carrier-only name before up");
 
         CommandResult r = box.qmiConn("up", "--apn", "fast.metropcs.com", "--timeout", "20s");
 
@@ -97,8 +104,13 @@ class E397uSandboxTest {
                 .contains("inet " + s.address() + "/" + s.prefixLength() + " "));
         assertTrue(box.run("ip", "-4", "route", "show", "default").contains("default via " + s.gateway()
                 + " dev wwan0"));
-        assertEquals(USER_LINES + DnsBlock.begin("cdc-wdm0") + "\nnameserver " + s.dns1() + "\nnameserver " + s.dns2()
-                + "\n" + DnsBlock.end("cdc-wdm0") + "\n", box.run("cat", "/etc/resolv.conf.head"));
+        // nothing manages resolv.conf in the sandbox: auto picks the plain file and says so
+        assertTrue(r.stdout().contains("NOTE: no resolver manager found"), r.stdout());
+        assertEquals(USER_LINES, box.run("cat", "/etc/resolv.conf.head"), "nothing reads the head here");
+        assertEquals("# the user's\n" + DnsBlock.begin("cdc-wdm0") + "\nnameserver " + s.dns1() + "\nnameserver "
+                + s.dns2() + "\n" + DnsBlock.end("cdc-wdm0") + "\nnameserver 192.0.2.53\noptions timeout:1 attempts:1\n",
+                box.run("cat", "/etc/resolv.conf"));
+        assertTrue(resolves(), "the modem's DNS answers through the Pi's resolver");
         assertTrue(r.stdout().contains("address:  " + s.address() + "/" + s.prefixLength() + " (dhcp)"), r.stdout());
         assertTrue(r.stdout().contains("radio:    lte, MetroPCS (311-660)"), r.stdout());
         assertEquals(1, box.sandbox.emulator().liveSessions());
@@ -155,6 +167,8 @@ class E397uSandboxTest {
         assertEquals(0, box.sandbox.emulator().liveClientIds());
         assertEquals(0, box.sandbox.emulator().liveSessions());
         assertEquals(USER_LINES, box.run("cat", "/etc/resolv.conf.head"));
+        assertEquals(USER_RESOLV, box.run("cat", "/etc/resolv.conf"));
+        assertFalse(resolves(), "the modem's servers are gone from the resolver");
         assertFalse(box.run("ip", "-4", "addr", "show", "dev", "wwan0").contains("inet "));
         assertEquals(List.of("cdc-wdm0.ids", "cdc-wdm0.lock", "libqmi-version"),
                 box.run("ls", "/run/qmi-conn").lines().toList(),
@@ -173,8 +187,8 @@ class E397uSandboxTest {
                 "--ip-config", "static", "--timeout", "20s", "--dns-apply", "--resolv-conf", "/tmp/resolv.conf");
 
         assertEquals(0, r.exitCode(), show(r));
-        assertEquals("nameserver 192.0.2.53\n" + DnsBlock.begin("cdc-wdm0") + "\nnameserver 10.177.0.34\n"
-                + "nameserver 10.177.0.210\n" + DnsBlock.end("cdc-wdm0") + "\n", box.run("cat", "/tmp/resolv.conf"));
+        assertEquals(DnsBlock.begin("cdc-wdm0") + "\nnameserver 10.177.0.34\n" + "nameserver 10.177.0.210\n"
+                + DnsBlock.end("cdc-wdm0") + "\nnameserver 192.0.2.53\n", box.run("cat", "/tmp/resolv.conf"));
         String qmiNetworkState = box.run("cat", "/tmp/qmi-network-state-cdc-wdm0");
         assertTrue(qmiNetworkState.contains("CID=") && qmiNetworkState.contains("PDH="), qmiNetworkState);
         assertTrue(box.run("cat", "/run/qmi-conn/cdc-wdm0.qmi-network.conf").contains("APN='fast.metropcs.com'"));
@@ -225,5 +239,12 @@ class E397uSandboxTest {
         assertEquals(1, box.sandbox.emulator().liveClientIds(), "the guide's client id was released");
         assertEquals(0, box.qmiConn("down").exitCode());
         assertEquals(0, box.sandbox.emulator().liveClientIds());
+    }
+
+    /** getent asks the Pi's resolver (nsswitch, resolv.conf) for the name only the modem-side DNS knows. */
+    private static boolean resolves() {
+        CommandResult r = box.sandbox.exec(List.of("getent", "hosts", Sandbox.CARRIER_ONLY_NAME),
+                java.time.Duration.ofSeconds(20));
+        return r.exitCode() == 0 && r.stdout().startsWith(Sandbox.CARRIER_ONLY_ADDRESS + " ");
     }
 }

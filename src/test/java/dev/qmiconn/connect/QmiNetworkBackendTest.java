@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.qmiconn.dns.DnsMode;
 import dev.qmiconn.connect.ConnectOptions.Backend;
 import dev.qmiconn.connect.ConnectOptions.IpConfig;
 import dev.qmiconn.error.ExitCode;
@@ -40,7 +41,7 @@ class QmiNetworkBackendTest {
     void should_refuse_a_profile_path_qmi_network_would_split_or_glob(String name) throws Exception {
         Paths paths = pathsWithStateDir(tmp.resolve(name));
         UpRequest req = new UpRequest("/dev/cdc-wdm0", "fast.metropcs.com", null, null, null, null, null, null,
-                IpConfig.DHCP, Backend.QMI_NETWORK, Duration.ofSeconds(20), false, false, paths);
+                IpConfig.DHCP, Backend.QMI_NETWORK, Duration.ofSeconds(20), DnsMode.DHCPCD, false, paths);
         ReplayingRunner runner = new ReplayingRunner(List.of());
 
         QmiConnException e = assertThrows(QmiConnException.class, () -> new QmiNetworkBackend(runner, paths)

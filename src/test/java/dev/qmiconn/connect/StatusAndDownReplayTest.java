@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.qmiconn.dns.DnsMode;
 import dev.qmiconn.connect.ConnectOptions.Backend;
 import dev.qmiconn.connect.ConnectOptions.IpConfig;
 import dev.qmiconn.process.ReplayingRunner;
@@ -30,7 +31,7 @@ class StatusAndDownReplayTest {
     private Paths upFirst() throws Exception {
         Paths paths = FlowFixtures.paths(tmp);
         UpRequest req = new UpRequest("/dev/cdc-wdm0", "fast.metropcs.com", null, null, null, null, null, null,
-                IpConfig.DHCP, Backend.QMICLI, Duration.ofSeconds(20), false, false, paths);
+                IpConfig.DHCP, Backend.QMICLI, Duration.ofSeconds(20), DnsMode.DHCPCD, false, paths);
         try (ReplayingRunner r = new ReplayingRunner(FlowFixtures.transcripts("up/e397u-53-dhcp"))) {
             new UpFlow(r, pacer, out.writer, p -> true).run(req);
         }

@@ -17,6 +17,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.qmiconn.dns.DnsMode;
+import dev.qmiconn.dns.DnsBlock;
 import dev.qmiconn.connect.ConnectOptions.Backend;
 import dev.qmiconn.connect.ConnectOptions.IpConfig;
 import dev.qmiconn.error.ExitCode;
@@ -41,7 +43,7 @@ class UpFlowReplayTest {
 
     private UpRequest request(IpConfig how, Backend backend, String pin) throws Exception {
         return new UpRequest("/dev/cdc-wdm0", "fast.metropcs.com", null, null, null, null, null, pin, how, backend,
-                Duration.ofSeconds(20), false, false, paths(tmp));
+                Duration.ofSeconds(20), DnsMode.DHCPCD, false, paths(tmp));
     }
 
     private SessionState up(List<Transcript> ts, UpRequest req) {
@@ -183,7 +185,7 @@ class UpFlowReplayTest {
             ts.add(searching);
         }
         UpRequest req = new UpRequest("/dev/cdc-wdm0", "fast.metropcs.com", null, null, null, null, null, "1234",
-                IpConfig.DHCP, Backend.QMICLI, Duration.ofSeconds(5), false, false, paths(tmp));
+                IpConfig.DHCP, Backend.QMICLI, Duration.ofSeconds(5), DnsMode.DHCPCD, false, paths(tmp));
 
         QmiConnException e;
         ReplayingRunner runner = new ReplayingRunner(ts);
@@ -211,7 +213,7 @@ class UpFlowReplayTest {
         ts.add(Transcript.of(List.of("qmicli", "-d", "/dev/cdc-wdm0", "--wds-noop", "--client-cid=2"), 0, "", ""));
         ts.add(transcripts("down/after-up").get(0)); // --wds-stop-network=3634376449 --client-cid=1
         UpRequest req = new UpRequest("/dev/cdc-wdm0", "fast.metropcs.com", null, null, null, null,
-                ConnectOptions.IpType.V4V6, null, IpConfig.DHCP, Backend.QMICLI, Duration.ofSeconds(20), false,
+                ConnectOptions.IpType.V4V6, null, IpConfig.DHCP, Backend.QMICLI, Duration.ofSeconds(20), DnsMode.DHCPCD,
                 false, paths(tmp));
 
         QmiConnException e = assertThrows(QmiConnException.class, () -> up(ts, req));

@@ -83,8 +83,9 @@ class IfupdownInSandboxTest {
         return sandbox.exec(List.of("ip", "-4", "-o", "addr", "show", "dev", "wwan0"), Duration.ofSeconds(10)).stdout();
     }
 
-    private String resolvHead() throws IOException {
-        Path head = sandbox.etcDir().resolve("resolv.conf.head");
+    /** The sandbox's /etc/resolv.conf as up left it (nothing manages it there, so up's auto DNS writes it). */
+    private String resolvConf() throws IOException {
+        Path head = sandbox.etcDir().resolve("resolv.conf");
         return Files.exists(head) ? Files.readString(head) : "";
     }
 
@@ -101,8 +102,8 @@ class IfupdownInSandboxTest {
         EmulatedModem.SessionSettings session = sandbox.emulator().session().orElseThrow();
         assertTrue(wwan0Addresses().contains("inet " + session.address() + "/" + session.prefixLength()),
                 wwan0Addresses());
-        assertTrue(resolvHead().contains("nameserver " + session.dns1() + "\nnameserver " + session.dns2()),
-                resolvHead());
+        assertTrue(resolvConf().contains("nameserver " + session.dns1() + "\nnameserver " + session.dns2()),
+                resolvConf());
         assertTrue(Files.isDirectory(sandbox.runDir().resolve(stateDir.substring("/run/".length()))),
                 "state went to the literal --state-dir");
         assertFalse(Files.exists(sandbox.tmpDir().resolve("pwned")) || Files.exists(sandbox.tmpDir().resolve("pwned2")),
@@ -113,7 +114,7 @@ class IfupdownInSandboxTest {
         assertEquals(0, sandbox.emulator().liveClientIds(), "ifdown leaves no client id allocated");
         assertEquals(0, sandbox.emulator().liveSessions());
         assertFalse(wwan0Addresses().contains(session.address()), wwan0Addresses());
-        assertFalse(resolvHead().contains("nameserver " + session.dns1()), resolvHead());
+        assertFalse(resolvConf().contains("nameserver " + session.dns1()), resolvConf());
     }
 
     @Test

@@ -29,9 +29,11 @@ class DnsmasqTest {
     }
 
     @Test
-    void should_never_read_the_hosts_configuration_or_serve_dns() {
+    void should_never_read_the_hosts_configuration_and_answer_only_the_carrier_only_name() {
         List<String> argv = Dnsmasq.argv("qc00000000-modem", METRO, Path.of("/w/leases"), Path.of("/w/pid"));
-        assertTrue(argv.containsAll(List.of("--conf-file=/dev/null", "--no-resolv", "--no-hosts", "--port=0",
+        assertFalse(argv.stream().anyMatch(a -> a.startsWith("--port") || a.startsWith("--server")), argv.toString());
+        assertTrue(argv.contains("--host-record=carrier-only.qmi-conn.test,192.0.2.99"), argv.toString());
+        assertTrue(argv.containsAll(List.of("--conf-file=/dev/null", "--no-resolv", "--no-hosts",
                 "--bind-interfaces", "--no-ping", "--dhcp-ignore-clid", "--dhcp-leasefile=/w/leases",
                 "--pid-file=/w/pid", "--keep-in-foreground")), argv.toString());
     }

@@ -1,4 +1,4 @@
-package dev.qmiconn.connect;
+package dev.qmiconn.dns;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -135,5 +135,20 @@ class DnsBlockTest {
         assertEquals(ExitCode.BAD_INPUT, e.exitCode());
         assertEquals("cannot read " + head + ": Not a directory", e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @Test
+    void should_put_a_new_block_before_the_first_nameserver_of_resolv_conf_and_keep_an_existing_one_in_place() {
+        String user = "# mine\nsearch lan\nnameserver 192.168.1.1\noptions timeout:1\n";
+        String first = DnsBlock.renderFirst(user, TAG, List.of("10.0.0.53"));
+        assertEquals("# mine\nsearch lan\n" + DnsBlock.begin(TAG) + "\nnameserver 10.0.0.53\n" + DnsBlock.end(TAG)
+                + "\nnameserver 192.168.1.1\noptions timeout:1\n", first);
+        String moved = "nameserver 192.168.1.1\n" + DnsBlock.begin(TAG) + "\nnameserver 10.0.0.1\n" + DnsBlock.end(TAG)
+                + "\n";
+        assertEquals("nameserver 192.168.1.1\n" + DnsBlock.begin(TAG) + "\nnameserver 10.0.0.53\n" + DnsBlock.end(TAG)
+                + "\n", DnsBlock.renderFirst(moved, TAG, List.of("10.0.0.53")));
+        assertEquals(user, DnsBlock.strip(first, TAG));
+        assertEquals("search lan\n" + DnsBlock.begin(TAG) + "\nnameserver 10.0.0.53\n" + DnsBlock.end(TAG) + "\n",
+                DnsBlock.renderFirst("search lan\n", TAG, List.of("10.0.0.53")));
     }
 }

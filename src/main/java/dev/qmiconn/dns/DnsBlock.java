@@ -1,4 +1,4 @@
-package dev.qmiconn.connect;
+package dev.qmiconn.dns;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,17 +33,26 @@ public final class DnsBlock {
     private DnsBlock() {
     }
 
-    static String begin(String tag) {
+    public static String begin(String tag) {
         return "# BEGIN qmi-conn " + tag + " (managed by qmi-conn up/down; edit outside this block)";
     }
 
-    static String end(String tag) {
+    public static String end(String tag) {
         return "# END qmi-conn " + tag;
     }
 
     /** {@code existing} with our block for {@code tag} replaced by (or appended as) one listing {@code servers}. */
     public static String render(String existing, String tag, List<String> servers) {
-        return render(existing, tag, servers, "the text", true);
+        return render(existing, tag, servers, "the text", true, false);
+    }
+
+    /**
+     * Like {@link #render(String, String, List)}, but a new block goes before the first {@code nameserver} line:
+     * in resolv.conf the resolver asks servers in order and reads only the first three (glibc MAXNS), so the
+     * modem's servers, the link that carries the traffic, come first.
+     */
+    public static String renderFirst(String existing, String tag, List<String> servers) {
+        return render(existing, tag, servers, "the text", true, true);
     }
 
     /**
@@ -52,7 +61,8 @@ public final class DnsBlock {
      * left where it is with everything after it. up writes both markers in one rename, so a BEGIN without its
      * END was never a block of ours, and down must not fail forever on it.
      */
-    private static String render(String existing, String tag, List<String> servers, String where, boolean strict) {
+    private static String render(String existing, String tag, List<String> servers, String where, boolean strict,
+                                 boolean first) {
         List<String> all = lines(existing);
         List<String> kept = new ArrayList<>();
         int insertAt = -1;
@@ -80,6 +90,11 @@ public final class DnsBlock {
             servers.forEach(s -> block.add("nameserver " + s));
             block.add(end(tag));
         }
+        if (insertAt < 0 && first) {
+            for (int i = 0; i < kept.size() && insertAt < 0; i++) {
+                insertAt = kept.get(i).strip().startsWith("nameserver") ? i : -1;
+            }
+        }
         kept.addAll(insertAt < 0 ? kept.size() : insertAt, block);
         boolean finalNewline = existing.isEmpty() || existing.endsWith("\n");
         return kept.isEmpty() ? "" : String.join("\n", kept) + (finalNewline ? "\n" : "");
@@ -105,7 +120,7 @@ public final class DnsBlock {
 
     /** {@code existing} without our block; every other line as it was. */
     public static String strip(String existing, String tag) {
-        return render(existing, tag, List.of(), "the text", false);
+        return render(existing, tag, List.of(), "the text", false, false);
     }
 
     /**
@@ -114,7 +129,7 @@ public final class DnsBlock {
      * ours). BAD_INPUT, one line naming the file.
      */
     public static void check(Path file, String tag) {
-        render(read(file), tag, List.of("192.0.2.1"), file.toString(), true);
+        render(read(file), tag, List.of("192.0.2.1"), file.toString(), true, false);
         try {
             Path real = dev.qmiconn.config.AtomicFiles.throughSymlinks(file);
             Path dir = real.toAbsolutePath().getParent();
@@ -131,8 +146,17 @@ public final class DnsBlock {
     }
 
     public static void apply(Path file, String tag, List<String> servers) {
+        apply(file, tag, servers, false);
+    }
+
+    /** {@link #apply} with a new block placed before the first nameserver line (for resolv.conf itself). */
+    public static void applyFirst(Path file, String tag, List<String> servers) {
+        apply(file, tag, servers, true);
+    }
+
+    private static void apply(Path file, String tag, List<String> servers, boolean first) {
         String before = read(file);
-        String after = render(before, tag, servers, file.toString(), true);
+        String after = render(before, tag, servers, file.toString(), true, first);
         if (!after.equals(before)) {
             write(file, after);
         }
@@ -144,7 +168,7 @@ public final class DnsBlock {
             return;
         }
         String before = read(file);
-        String after = render(before, tag, List.of(), file.toString(), false);
+        String after = render(before, tag, List.of(), file.toString(), false, false);
         if (!after.equals(before)) {
             write(file, after);
         }
