@@ -72,6 +72,7 @@ public final class UpFlow {
             Pacer.Deadline deadline = pacer.deadline(req.timeout());
             preflight(req, paths);
             waitForDevice(req.device(), req.timeout().compareTo(DEVICE_WAIT) < 0 ? req.timeout() : DEVICE_WAIT);
+            ModemManagerGuard.check(paths, req.device(), req.proxy());
             VersionCache versions = new VersionCache(paths.stateDir(), environment);
             QmiClient qmi = new QmiClient(runner, req.device(), req.proxy(), QMICLI_TIMEOUT,
                     versions.get().orElse(null));

@@ -13,6 +13,7 @@ import dev.qmiconn.dns.ResolverSystem.Flavour;
 import dev.qmiconn.dns.ResolverSystem.Owner;
 import dev.qmiconn.dns.ResolverSystem.Resolvconf;
 import dev.qmiconn.process.ProgramPath;
+import dev.qmiconn.process.RunningPrograms;
 
 /**
  * Reads, under a root prefix (so doctor's fixture trees and the tests never look at this machine), which manager
@@ -187,35 +188,8 @@ public final class ResolverDetector {
         return "";
     }
 
-    /**
-     * A process named {@code comm} runs on this system. /proc also lists the processes of containers on the
-     * machine (a booted container's NetworkManager is not ours): one whose root is another file system root is
-     * skipped. Fixture trees have no {@code /proc/PID/root}, so their processes count.
-     */
     boolean running(String comm) {
-        Path proc = path("/proc");
-        if (!Files.isDirectory(proc)) {
-            return false;
-        }
-        try (Stream<Path> s = Files.list(proc)) {
-            return s.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .filter(p -> readPath(p.resolve("comm")).map(c -> c.strip().equals(comm)).orElse(false))
-                    .anyMatch(this::sharesRoot);
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
-    }
-
-    private boolean sharesRoot(Path procEntry) {
-        Path theirs = procEntry.resolve("root");
-        if (!Files.exists(theirs)) {
-            return true;
-        }
-        try {
-            return Files.isSameFile(theirs, root);
-        } catch (IOException | RuntimeException e) {
-            return true;
-        }
+        return !RunningPrograms.named(root, comm).isEmpty();
     }
 
     Path path(String absolute) {

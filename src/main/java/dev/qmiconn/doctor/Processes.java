@@ -3,6 +3,8 @@ package dev.qmiconn.doctor;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.qmiconn.process.RunningPrograms;
+
 /**
  * Running programs, read from {@code /proc/<pid>/comm} under the root (no ps). Which device files a process holds
  * comes from its {@code /proc/<pid>/fd/*} links; for other users' processes that needs root, else it reads as
@@ -16,17 +18,10 @@ final class Processes {
     private Processes() {
     }
 
+    /** Processes of this system only: a container's ModemManager (same /proc, other root) is not ours. */
     static List<Running> named(SystemRoot sys, String comm) {
         List<Running> out = new ArrayList<>();
-        for (String entry : sys.list("/proc")) {
-            if (!entry.chars().allMatch(Character::isDigit)) {
-                continue;
-            }
-            String name = sys.read("/proc/" + entry + "/comm").orElse("");
-            if (name.equals(comm)) {
-                out.add(new Running(Integer.parseInt(entry), name));
-            }
-        }
+        RunningPrograms.named(sys.root(), comm).forEach(pid -> out.add(new Running(pid, comm)));
         return out;
     }
 

@@ -26,6 +26,7 @@ public enum ExitCode {
             + "report it with the -v output"),
     ROAMING_DENIED(18, "the modem is registered roaming and roaming is denied (--roaming deny, the default with "
             + "--cap)"),
+    PORT_IN_USE(19, "ModemManager holds or will probe the modem's QMI port (use --proxy, or keep it off the modem)"),
     INTERNAL(70, "internal error (a bug in qmi-conn): please report it with the -v output");
 
     private final int code;

@@ -75,7 +75,7 @@ final class FlowFixtures {
         Files.createDirectories(sys.resolve("class/net/wwan0/qmi"));
         Files.writeString(sys.resolve("class/net/wwan0/qmi/raw_ip"), "N\n");
         return new Paths(tmp.resolve("run"), tmp.resolve("etc/resolv.conf.head"), tmp.resolve("etc/resolv.conf"),
-                sys, tmp.resolve("tmp"), Path.of(HOOK));
+                sys, tmp.resolve("tmp"), Path.of(HOOK), tmp.resolve("root"));
     }
 
     /** A pacer whose clock moves only when something sleeps: replayed waits take no time. */

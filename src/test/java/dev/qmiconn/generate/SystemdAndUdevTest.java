@@ -97,6 +97,16 @@ class SystemdAndUdevTest {
         assertTrue(!Cli.run("generate", "udev").out().contains("SYSTEMD_WANTS"));
     }
 
+    @Test
+    void should_leave_modemmanager_and_networkmanager_alone_only_when_the_port_is_shared() {
+        String shared = Cli.run("generate", "udev", "--modem-manager", "share").out();
+        assertTrue(!shared.contains("ID_MM_") && !shared.contains("NM_UNMANAGED"), shared);
+        assertTrue(shared.contains("run qmi-conn with --proxy"), shared);
+        Cli bad = Cli.run("generate", "udev", "--modem-manager", "maybe");
+        assertEquals(3, bad.exitCode());
+        assertEquals("qmi-conn: invalid --modem-manager 'maybe': ignore or share\n", bad.err());
+    }
+
     @ParameterizedTest
     @CsvSource({"/dev/cdc-wdm0, dev-cdc\\x2dwdm0", "/dev/qmi-e397, dev-qmi\\x2de397", "/dev//a/b/, dev-a-b",
             "/dev/.x, dev-.x", "/.x, \\x2ex", "/dev/a b, dev-a\\x20b", "/dev/ü, dev-\\xc3\\xbc", "/, -"})

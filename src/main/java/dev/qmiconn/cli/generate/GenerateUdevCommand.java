@@ -2,6 +2,9 @@ package dev.qmiconn.cli.generate;
 
 import java.util.Optional;
 
+import dev.qmiconn.config.Validation;
+import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.generate.UdevRule;
 
 import picocli.CommandLine.Command;
@@ -47,10 +50,19 @@ public final class GenerateUdevCommand implements Runnable {
             description = "Also start UNIT (e.g. qmi-conn.service) whenever the control port appears.")
     String systemdWants;
 
+    @Option(names = "--modem-manager", paramLabel = "ignore|share", defaultValue = "ignore",
+            description = "ignore: tag the dongle ID_MM_DEVICE_IGNORE/ID_MM_PORT_IGNORE and its interface NM_UNMANAGED; "
+                    + "share: leave ModemManager on it (then run qmi-conn with --proxy) (default: ${DEFAULT-VALUE}).")
+    String modemManager;
+
     @Override
     public void run() {
+        if (!modemManager.equals("ignore") && !modemManager.equals("share")) {
+            throw new QmiConnException(ExitCode.BAD_INPUT, "invalid --modem-manager '"
+                    + Validation.printable(modemManager) + "': ignore or share");
+        }
         String content = UdevRule.render(new UdevRule.Ports(vendor, product, atInterface, controlName, atName,
-                Optional.ofNullable(systemdWants)));
+                Optional.ofNullable(systemdWants), modemManager.equals("share")));
         output.emit(content, false, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }
