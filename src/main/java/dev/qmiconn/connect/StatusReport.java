@@ -106,6 +106,12 @@ public record StatusReport(
                      @JsonProperty("dns") List<String> dns, @JsonProperty("mtu") Integer mtu,
                      @JsonProperty("ipv6_address") String ipv6Address, @JsonProperty("ipv6_prefix") Integer ipv6Prefix,
                      @JsonProperty("dns_backend") String dnsBackend, @JsonProperty("dns_held_by") String dnsHeldBy) {
+
+        /** Settings not applied by {@code qmi-conn up} (read from the modem): nobody holds their DNS servers. */
+        public Ip(String source, String address, Integer prefix, String gateway, List<String> dns, Integer mtu,
+                  String ipv6Address, Integer ipv6Prefix) {
+            this(source, address, prefix, gateway, dns, mtu, ipv6Address, ipv6Prefix, null, null);
+        }
     }
 
     public record Packets(@JsonProperty("tx_packets") Long txPackets, @JsonProperty("rx_packets") Long rxPackets,

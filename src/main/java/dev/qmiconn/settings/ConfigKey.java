@@ -7,6 +7,7 @@ import java.util.function.UnaryOperator;
 
 import dev.qmiconn.config.Validation;
 import dev.qmiconn.connect.DurationParser;
+import dev.qmiconn.dns.DnsMode;
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.telemetry.TelemetrySettings;
@@ -31,6 +32,7 @@ public enum ConfigKey {
     IFACE("--iface", v -> "auto".equals(v) ? v : Validation.iface(v)),
     BACKEND("--backend", oneOf("qmicli", "qmi-network")),
     IP_CONFIG("--ip-config", oneOf("dhcp", "static", "auto")),
+    DNS("--dns", ConfigKey::dnsMode),
     PROXY("--proxy", oneOf("yes", "no")),
     TIMEOUT("--timeout", ConfigKey::duration),
     POLL("--poll", ConfigKey::duration),
@@ -108,6 +110,15 @@ public enum ConfigKey {
             }
             return w;
         };
+    }
+
+    /** The words of {@link DnsMode}, read where up's --dns reads them. */
+    private static String dnsMode(String v) {
+        try {
+            return DnsMode.fromWord(v).word();
+        } catch (IllegalArgumentException e) {
+            throw bad("'" + Validation.printable(v) + "' is not one of " + DnsMode.words().replace("|", ", "));
+        }
     }
 
     private static String duration(String v) {
