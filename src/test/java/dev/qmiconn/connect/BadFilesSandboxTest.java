@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.qmiconn.dns.DnsBlock;
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.process.CommandResult;
 import dev.qmiconn.testing.RealTools;
@@ -52,8 +53,9 @@ class BadFilesSandboxTest {
         assertEquals(0, box.sandbox.emulator().liveClientIds(), "client ids");
     }
 
+    /** --dns dhcpcd: the backend that keeps the marker block in resolv.conf.head, the file these cases damage. */
     private static void up() {
-        CommandResult r = box.qmiConn("up", "--apn", APN, "--timeout", "20s");
+        CommandResult r = box.qmiConn("up", "--apn", APN, "--timeout", "20s", "--dns", "dhcpcd");
         assertEquals(0, r.exitCode(), show(r));
     }
 
@@ -143,10 +145,10 @@ class BadFilesSandboxTest {
     void should_refuse_an_unusable_head_before_touching_the_modem() throws Exception {
         box.run("mkdir", "-p", "/tmp/head-dir");
         assertOneLine(ExitCode.BAD_INPUT, "cannot read /tmp/head-dir: Is a directory",
-                box.qmiConn("up", "--apn", APN, "--resolv-head", "/tmp/head-dir"));
+                box.qmiConn("up", "--apn", APN, "--dns", "dhcpcd", "--resolv-head", "/tmp/head-dir"));
         Files.writeString(box.sandbox.tmpDir().resolve("begin-only"), DnsBlock.begin("cdc-wdm0") + "\n");
         assertOneLine(ExitCode.BAD_INPUT, "malformed qmi-conn block in /tmp/begin-only line 1",
-                box.qmiConn("up", "--apn", APN, "--resolv-head", "/tmp/begin-only"));
+                box.qmiConn("up", "--apn", APN, "--dns", "dhcpcd", "--resolv-head", "/tmp/begin-only"));
         assertNothingHeld();
         assertEquals(0, box.sandbox.emulator().session().stream().count());
 
