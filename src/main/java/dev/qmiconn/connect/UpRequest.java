@@ -65,17 +65,6 @@ public record UpRequest(String device, String apn, String iface, String user, St
         pin = pin == null ? null : Validation.pin(pin);
     }
 
-    /**
-     * The request as it was before DNS had backends: {@code dnsApply} or not, the servers go where they always
-     * went, the marker block in resolv.conf.head (and resolv.conf): the {@code dhcpcd} backend.
-     */
-    public UpRequest(String device, String apn, String iface, String user, String password, Auth auth,
-                     IpType ipType, String pin, IpConfig ipConfig, Backend backend, Duration timeout,
-                     boolean dnsApply, boolean proxy, Paths paths) {
-        this(device, apn, iface, user, password, auth, ipType, pin, ipConfig, backend, timeout, DnsMode.DHCPCD,
-                proxy, paths);
-    }
-
     public String deviceName() {
         return Paths.deviceName(device);
     }
