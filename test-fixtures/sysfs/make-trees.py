@@ -198,6 +198,7 @@ def e397_modem():
                         ("udhcpc", "1:1.30.1-6")], "1.26.10-0.1")
     t.program("/sbin/udhcpc")
     t.write("etc/network/interfaces.d/wwan0", GUIDE_STANZA)
+    t.write("etc/dhcpcd.conf", "hostname\nclientid\npersistent\n# qmi-conn runs DHCP on the modem\ndenyinterfaces wwan0\n")
     t.readme("""# E397u-53 in modem mode (Raspberry Pi 3 B, Raspberry Pi OS)
 
 Models the guides' working state after usb-modeswitch: `lsusb` shows `ID 12d1:1506 Huawei Technologies Co., Ltd.
@@ -208,7 +209,8 @@ ttyUSB0 (AT), ttyUSB1 (errors), ttyUSB2 (GPS) as the first guide describes; a ca
 - USB: Pi 3 B layout, dongle on port 1-1.3; interface numbers 0-4 follow the usual Huawei order (serial ports
   around the QMI function) and are illustrative: doctor finds devices by links, not numbers.
 - System: usb-modeswitch 2.5.0, libqmi-utils, udhcpc and isc dhclient, dhcpcd running with its resolv.conf hook,
-  /etc/resolv.conf.head from the Metro PCS guide, the guide's interfaces.d/wwan0 stanza (a valid name).
+  /etc/resolv.conf.head from the Metro PCS guide, the guide's interfaces.d/wwan0 stanza (a valid name),
+  `denyinterfaces wwan0` in /etc/dhcpcd.conf (so dhcpcd leaves the modem to qmi-conn).
 - Built by ../make-trees.py.
 """)
 

@@ -105,6 +105,22 @@ public final class Dns {
         return problems;
     }
 
+    /** Every session's record in {@code stateDir} (doctor: did this session's servers reach the resolver?). */
+    public static List<DnsRecord> heldAll(Path stateDir) {
+        List<DnsRecord> out = new java.util.ArrayList<>();
+        try (var s = java.nio.file.Files.list(stateDir)) {
+            for (Path f : s.sorted().toList()) {
+                String n = f.getFileName().toString();
+                if (n.endsWith(".dns.json")) {
+                    held(stateDir, n.substring(0, n.length() - ".dns.json".length())).ifPresent(out::add);
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return out;
+        }
+        return out;
+    }
+
     /** Which backend holds the servers of {@code tag}, for status. */
     public static Optional<DnsRecord> held(Path stateDir, String tag) {
         try {

@@ -35,7 +35,8 @@ public final class Doctor {
         out.add(ToolChecks.dhcpClient(p));
         out.add(SystemChecks.modemManager(p));
         out.add(InterfacesFile.sourceDirectory(p));
-        out.add(SystemChecks.resolvConfHead(p));
+        out.add(ResolverChecks.resolver(p));
+        DhcpcdCheck.onModem(p).ifPresent(out::add);
         out.addAll(ModemChecks.run(p));
         return new DoctorReport(sys.root().toString(), out);
     }

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import dev.qmiconn.doctor.Processes.Running;
 
-/** What else on the system gets in the way: ModemManager on the port, and who (if anyone) reads resolv.conf.head. */
+/** What else on the system gets in the way: ModemManager on the port (DNS: {@link ResolverChecks}). */
 final class SystemChecks {
 
     static final String STOP_MM = "sudo systemctl disable --now ModemManager   (or keep it and share the port "
@@ -44,45 +44,5 @@ final class SystemChecks {
     private static boolean enabled(Probe p) {
         return p.sys().exists("/etc/systemd/system/multi-user.target.wants/ModemManager.service")
                 || p.sys().exists("/etc/systemd/system/dbus-org.freedesktop.ModemManager1.service");
-    }
-
-    static final String HEAD = "/etc/resolv.conf.head";
-    static final List<String> DHCPCD_HOOKS = List.of("/lib/dhcpcd/dhcpcd-hooks/20-resolv.conf",
-            "/usr/lib/dhcpcd/dhcpcd-hooks/20-resolv.conf");
-
-    /**
-     * The Metro PCS guide puts DNS into /etc/resolv.conf.head. Only dhcpcd's 20-resolv.conf hook reads that file
-     * (Raspbian runs dhcpcd); resolvconf reads /etc/resolvconf/resolv.conf.d/head instead, and
-     * systemd-resolved ignores both.
-     */
-    static Finding resolvConfHead(Probe p) {
-        String id = "resolv-conf-head";
-        String has = p.sys().exists(HEAD) ? HEAD + " exists" : "no " + HEAD;
-        Optional<String> resolvTarget = p.sys().isSymlink("/etc/resolv.conf")
-                ? p.sys().linkTarget("/etc/resolv.conf") : Optional.empty();
-        if (resolvTarget.map(t -> t.contains("systemd/resolve")).orElse(false)) {
-            return Finding.warn(id, has + ", but systemd-resolved owns /etc/resolv.conf and ignores it",
-                    "sudo resolvectl dns " + p.netInterface().orElse("wwan0") + " 1.1.1.1 1.0.0.1");
-        }
-        boolean hook = DHCPCD_HOOKS.stream().anyMatch(p.sys()::exists);
-        boolean dhcpcdRunning = !Processes.named(p.sys(), "dhcpcd").isEmpty();
-        if (hook && p.hasProgram("resolvconf")) {
-            return Finding.warn(id, has + ", but dhcpcd hands DNS to resolvconf, which reads "
-                    + "/etc/resolvconf/resolv.conf.d/head instead",
-                    "sudo cp " + HEAD + " /etc/resolvconf/resolv.conf.d/head && sudo resolvconf -u");
-        }
-        if (hook && dhcpcdRunning) {
-            return Finding.ok(id, has + "; dhcpcd (running) prepends it to /etc/resolv.conf");
-        }
-        if (hook) {
-            return Finding.warn(id, has + "; dhcpcd's hook would read it, but dhcpcd is not running",
-                    "sudo systemctl enable --now dhcpcd");
-        }
-        if (p.hasProgram("resolvconf")) {
-            return Finding.warn(id, has + ", but resolvconf reads /etc/resolvconf/resolv.conf.d/head instead",
-                    "sudo cp " + HEAD + " /etc/resolvconf/resolv.conf.d/head && sudo resolvconf -u");
-        }
-        return Finding.warn(id, has + " and nothing here reads it (only dhcpcd's 20-resolv.conf hook does)",
-                "put the nameservers in /etc/resolv.conf itself");
     }
 }

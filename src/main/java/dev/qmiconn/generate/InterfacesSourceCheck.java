@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Would ifupdown read a stanza installed at a given path? Reads ROOT/etc/network/interfaces the way ifupdown
@@ -21,6 +22,11 @@ public final class InterfacesSourceCheck {
     private static final Pattern SOURCE_DIRECTORY_NAME = Pattern.compile("[a-zA-Z0-9_-]+");
     private static final String TIP = "add the line 'source /etc/network/interfaces.d/*' to /etc/network/interfaces";
 
+    /** Raspberry Pi OS bookworm and other NetworkManager or systemd-networkd systems have no ifupdown at all. */
+    public static final String NO_IFUPDOWN = "ifupdown is not installed here (no ifup, no /etc/network/interfaces), "
+            + "so nothing will ever read this stanza: use the systemd unit instead (qmi-conn generate systemd), or "
+            + "sudo apt install ifupdown";
+
     private InterfacesSourceCheck() {
     }
 
@@ -31,6 +37,10 @@ public final class InterfacesSourceCheck {
         try {
             lines = Files.readAllLines(interfaces);
         } catch (IOException e) {
+            if (!Files.exists(interfaces) && Stream.of("sbin/ifup", "usr/sbin/ifup").noneMatch(
+                    p -> Files.isExecutable(root.resolve(p)))) {
+                return List.of(NO_IFUPDOWN);
+            }
             return List.of("cannot read " + interfaces + ": ifupdown reads stanzas only from it and the files it "
                     + "sources (" + e.getClass().getSimpleName() + ")");
         }

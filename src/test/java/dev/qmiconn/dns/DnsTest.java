@@ -23,7 +23,7 @@ import dev.qmiconn.process.CommandRunner;
 import dev.qmiconn.process.CommandSpec;
 
 /** Each backend's calls and files, from up to down, on fixture roots; the real programs run in DnsSandboxTest. */
-class DnsTest {
+public class DnsTest {
 
     private static final List<String> SERVERS = List.of("10.177.0.34", "10.177.0.210");
     private static final Path ROOTS = ResolverDetectorTest.ROOTS;
@@ -176,7 +176,7 @@ class DnsTest {
                 e.getMessage());
     }
 
-    static void copyTree(Path from, Path to) throws Exception {
+    public static void copyTree(Path from, Path to) throws Exception {
         try (var s = Files.walk(from)) {
             for (Path p : s.toList()) {
                 Path t = to.resolve(from.relativize(p).toString());
