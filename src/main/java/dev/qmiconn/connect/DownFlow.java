@@ -58,13 +58,13 @@ public final class DownFlow {
                 return;
             }
             List<String> problems = recovery.damaged() ? recovery.undo(state, teardown, qmi, proxy || state.proxy())
-                    : teardown.undo(state, store);
+                    : teardown.undo(new SessionRecord(store, state));
             if (!problems.isEmpty()) {
                 throw new QmiConnException(ExitCode.MODEM_ERROR, "could not stop everything on " + device + ": "
                         + String.join("; ", problems) + " (state kept in " + store.file() + "; run down again)");
             }
             out.println(device + " is down (" + (recovery.damaged() ? "every client id released"
-                    : UpFlow.describe(state.sessions()) + " stopped")
+                    : UpFlow.describe(state) + " stopped")
                     + (state.iface() == null ? "" : ", " + state.iface() + " flushed") + ")");
             out.flush();
         }
@@ -74,8 +74,9 @@ public final class DownFlow {
     static Optional<SessionState> strayQmiNetworkSession(String device, String iface, boolean proxy,
                                                                  Paths paths) {
         String name = Paths.deviceName(device);
-        return QmiNetworkBackend.readState(paths.qmiNetworkState(name)).map(s -> new SessionState(device, iface,
-                "qmi-network", SessionState.UP, proxy, List.of(s), null, null, null, null, List.of(), null, null,
-                null, null, 0, paths.resolvHead().toString(), null));
+        return QmiNetworkBackend.readState(paths.qmiNetworkState(name)).map(s -> SessionState.begin(
+                new SessionState.Link(device, iface, "qmi-network", proxy, null, 0),
+                new SessionState.DnsFiles(paths.resolvHead().toString(), null))
+                .allocated("wds", s.cid()).withSession(s));
     }
 }

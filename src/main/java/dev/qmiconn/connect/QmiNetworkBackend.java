@@ -73,7 +73,27 @@ public final class QmiNetworkBackend {
         return v;
     }
 
-    public List<DataSession> start(UpRequest req, VersionPolicy policy) {
+    /**
+     * qmi-network allocates its client id inside {@code start}, so qmi-conn cannot learn it first: the record
+     * gets a pending marker for the whole run (a kill leaves it, and the next run syncs), then the id and handle
+     * qmi-network saved.
+     */
+    public List<DataSession> start(UpRequest req, VersionPolicy policy, SessionRecord rec) {
+        rec.update(s -> s.allocating("wds"));
+        List<DataSession> started;
+        try {
+            started = start(req, policy);
+        } catch (RuntimeException e) {
+            rec.update(s -> s.allocating(null)); // the script ran to its end and released what it allocated
+            throw e;
+        }
+        for (DataSession d : started) {
+            rec.update(s -> s.allocating(null).allocated("wds", d.cid()).withSession(d));
+        }
+        return started;
+    }
+
+    List<DataSession> start(UpRequest req, VersionPolicy policy) {
         Path profile = paths.qmiNetworkProfile(req.deviceName());
         if (!isPlain(profile)) {
             throw new QmiConnException(ExitCode.BAD_INPUT, "cannot hand qmi-network the profile " + profile

@@ -11,19 +11,75 @@ import dev.qmiconn.qmi.StartNetworkRequest;
 import dev.qmiconn.qmi.model.StartedNetwork;
 
 /**
- * The default backend: {@code qmicli --wds-start-network=... --client-no-release-cid}, one WDS client per IP
- * family (several modems reject a single ipv4v6 call; ModemManager and netifd also use two). A failed start
- * still allocated a client id (qmicli prints it) and it is released at once with {@code --wds-noop}.
+ * The default backend: one WDS client per IP family (several modems reject a single ipv4v6 call; ModemManager
+ * and netifd also use two), each allocated and recorded first ({@link SessionRecord#allocate}), then the call
+ * started on it with {@code --client-cid=N --client-no-release-cid}. A kill at any instant therefore leaves an id
+ * the next run knows; a failed start releases its id at once.
  */
 public final class QmicliBackend {
 
     private final QmiClient qmi;
+    private final java.io.PrintWriter out;
 
-    public QmicliBackend(QmiClient qmi) {
+    public QmicliBackend(QmiClient qmi, java.io.PrintWriter out) {
         this.qmi = qmi;
+        this.out = out;
     }
 
-    public List<DataSession> start(UpRequest req) {
+    /** Starts every family of the request; on failure releases the id of the start that failed. */
+    public List<DataSession> start(UpRequest req, SessionRecord rec) {
+        List<DataSession> started = new ArrayList<>();
+        for (Integer family : families(req)) {
+            StartNetworkRequest r = new StartNetworkRequest(req.apn(), req.user(), req.password(), req.auth(),
+                    family, null, false);
+            int cid = rec.allocate(qmi, "wds");
+            StartedNetwork sn;
+            try {
+                sn = qmi.startNetwork(r, cid);
+            } catch (QmicliException e) {
+                if (!unrecordedCall(e, req.proxy())) {
+                    throw failed(e, rec, cid);
+                }
+                cid = reclaim(rec, cid);
+                try {
+                    sn = qmi.startNetwork(r, cid);
+                } catch (QmicliException again) {
+                    throw failed(again, rec, cid);
+                }
+            }
+            DataSession s = new DataSession(family == null || family == 4 ? "ipv4" : "ipv6", cid,
+                    sn.packetDataHandle());
+            rec.update(x -> x.withSession(s));
+            started.add(s);
+        }
+        return started;
+    }
+
+    /**
+     * NoEffect on start means a call is already up that no record names (the guide's qmi-network, a killed older
+     * qmi-conn, another tool). Its id is unknown, so only a CTL sync frees it (and takes the call down). Through
+     * qmi-proxy a sync would free ModemManager's ids too, so there the error stands.
+     */
+    private static boolean unrecordedCall(QmicliException e, boolean proxy) {
+        return !proxy && "NoEffect".equals(e.failure().qmiErrorName());
+    }
+
+    /** Syncs the device (which also frees our own id) and allocates a fresh recorded id. */
+    private int reclaim(SessionRecord rec, int cid) {
+        out.println("a data session nothing recorded is up on the modem: freeing every client id (CTL sync) and "
+                + "starting again");
+        out.flush();
+        rec.update(x -> x.released("wds", cid).allocating("wds"));
+        qmi.sync();
+        rec.update(x -> x.allocating(null));
+        return rec.allocate(qmi, "wds");
+    }
+
+    private QmiConnException failed(QmicliException e, SessionRecord rec, int cid) {
+        return new QmiConnException(e.exitCode(), e.getMessage() + release(rec, cid), e);
+    }
+
+    private static List<Integer> families(UpRequest req) {
         List<Integer> families = new ArrayList<>();
         if (req.ipType() == null) {
             families.add(null);
@@ -33,56 +89,16 @@ public final class QmicliBackend {
         } else {
             families.add(req.ipTypeNumber());
         }
-        List<DataSession> started = new ArrayList<>();
-        for (Integer family : families) {
-            StartNetworkRequest r = new StartNetworkRequest(req.apn(), req.user(), req.password(), req.auth(),
-                    family, null, false);
-            try {
-                StartedNetwork sn = qmi.startNetwork(r);
-                if (sn.cid() == null) {
-                    throw new IllegalStateException("qmicli started the network but printed no client id");
-                }
-                started.add(new DataSession(family == null || family == 4 ? "ipv4" : "ipv6", sn.cid(),
-                        sn.packetDataHandle()));
-            } catch (QmicliException e) {
-                String released = e.cid() == null ? "" : release(e.cid());
-                stop(started);
-                throw new QmiConnException(e.exitCode(), e.getMessage() + released, e);
-            } catch (RuntimeException e) {
-                stop(started);
-                throw e;
-            }
-        }
-        return started;
+        return families;
     }
 
-    private String release(int cid) {
+    private String release(SessionRecord rec, int cid) {
         try {
-            qmi.releaseWdsClient(cid);
+            rec.release(qmi, "wds", cid);
             return "; WDS client id " + cid + " released";
         } catch (QmiConnException e) {
-            return "; releasing WDS client id " + cid + " failed too: " + e.getMessage();
+            return "; releasing WDS client id " + cid + " failed too (it stays recorded for down): "
+                    + e.getMessage();
         }
-    }
-
-    /**
-     * Stops each session with its handle and client id; without {@code --client-no-release-cid} qmicli releases
-     * the id too. A session the network already dropped refuses the stop; its id is then released by noop.
-     * Returns problems that remain (empty when everything is released).
-     */
-    public List<String> stop(List<DataSession> sessions) {
-        List<String> problems = new ArrayList<>();
-        for (DataSession s : sessions) {
-            try {
-                qmi.stopNetwork(s.packetDataHandle(), s.cid());
-            } catch (QmiConnException e) {
-                try {
-                    qmi.releaseWdsClient(s.cid());
-                } catch (QmiConnException again) {
-                    problems.add("client id " + s.cid() + ": " + again.getMessage());
-                }
-            }
-        }
-        return problems;
     }
 }

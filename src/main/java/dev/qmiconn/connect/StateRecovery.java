@@ -40,7 +40,7 @@ final class StateRecovery {
             Path aside = store.moveAside();
             SessionState salvaged = StateSalvage.from(e.text(), device, paths);
             out.println("state file " + store.file() + " was damaged (" + e.reason() + "), moved to " + aside
-                    + "; stopping " + (salvaged.sessions().isEmpty() ? "" : UpFlow.describe(salvaged.sessions())
+                    + "; stopping " + (salvaged.sessions().isEmpty() ? "" : UpFlow.describe(salvaged)
                     + " and ") + "every client id on " + device);
             out.flush();
             return Optional.of(salvaged);
@@ -57,8 +57,10 @@ final class StateRecovery {
      * reports no session (the id was stale, or the sync released it).
      */
     List<String> undo(SessionState salvaged, Teardown teardown, QmiClient qmi, boolean proxy) {
-        List<String> sessionProblems = teardown.stopSession(salvaged);
-        List<String> left = new ArrayList<>(teardown.undo(withoutSessions(salvaged), store));
+        List<String> left = new ArrayList<>(teardown.undo(new SessionRecord(store, salvaged)));
+        // ids of the lost state may be stale: they count only if the modem still reports a session after the sync
+        List<String> idProblems = left.stream().filter(p -> p.contains("client id")).toList();
+        left.removeAll(idProblems);
         String sync = String.join(" ", qmi.syncArgv());
         if (proxy) {
             left.add("client ids of the lost state may still be held; qmi-proxy shares the modem, so release "
@@ -72,19 +74,16 @@ final class StateRecovery {
         }
         try {
             if (qmi.packetServiceStatus().status() == ConnectionStatus.CONNECTED) {
-                left.addAll(sessionProblems);
+                left.addAll(idProblems);
                 left.add("the modem still reports a data session");
             }
         } catch (QmiConnException e) {
-            left.addAll(sessionProblems);
+            left.addAll(idProblems);
             left.add("cannot ask the modem whether a session is left: " + e.getMessage());
         }
+        if (left.isEmpty()) {
+            store.delete();
+        }
         return left;
-    }
-
-    private static SessionState withoutSessions(SessionState s) {
-        return new SessionState(s.device(), s.iface(), "qmicli", s.phase(), s.proxy(), List.of(), s.ipConfig(),
-                s.address(), s.prefix(), s.gateway(), s.dns(), s.mtu(), s.ipv6Address(), s.ipv6Prefix(),
-                s.libqmiVersion(), s.startedAtEpochSecond(), s.resolvHead(), s.resolvConf());
     }
 }

@@ -50,9 +50,14 @@ final class StateSalvage {
             }
         }
         String backend = "qmi-network".equals(top.get("backend")) ? "qmi-network" : "qmicli";
-        return new SessionState(device, iface, backend, SessionState.STARTING, "true".equals(top.get("proxy")),
-                sessions, null, null, null, null, List.of(), null, null, null, top.get("libqmiVersion"), 0,
-                absolute(top.get("resolvHead"), paths.resolvHead()), absolute(top.get("resolvConf"), null));
+        SessionState salvaged = SessionState.begin(new SessionState.Link(device, iface, backend,
+                        "true".equals(top.get("proxy")), top.get("libqmiVersion"), 0),
+                new SessionState.DnsFiles(absolute(top.get("resolvHead"), paths.resolvHead()),
+                        absolute(top.get("resolvConf"), null)));
+        for (DataSession d : sessions) {
+            salvaged = salvaged.allocated("wds", d.cid()).withSession(d);
+        }
+        return salvaged;
     }
 
     private static void readTop(JsonParser p, Map<String, String> top, List<DataSession> sessions)
@@ -64,6 +69,8 @@ final class StateSalvage {
                 while (p.nextToken() == JsonToken.START_OBJECT) {
                     readSession(p, sessions);
                 }
+            } else if (("link".equals(field) || "dnsFiles".equals(field)) && value == JsonToken.START_OBJECT) {
+                readTop(p, top, sessions); // format 2 nests these words; format 1 had them at the top
             } else if (value.isStructStart()) {
                 p.skipChildren();
             } else if (value.isScalarValue()) {

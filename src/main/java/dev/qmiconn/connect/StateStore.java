@@ -59,8 +59,13 @@ public final class StateStore {
             throw new QmiConnException(ExitCode.FAILURE, "cannot read " + file + ": " + e.getMessage());
         }
         try {
-            SessionState s = JSON.readValue(text, SessionState.class);
-            if (s == null || s.device() == null) {
+            com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(text);
+            if (tree == null || !tree.isObject()) {
+                throw new DamagedStateException(file, text, text.isBlank() ? "empty" : "not a JSON object");
+            }
+            SessionState s = tree.has("format") ? JSON.treeToValue(tree, SessionState.class)
+                    : JSON.treeToValue(tree, LegacyState.class).upgrade();
+            if (s == null || s.link() == null || s.device() == null) {
                 throw new DamagedStateException(file, text, text.isBlank() ? "empty" : "no device in it");
             }
             return Optional.of(s);
@@ -118,7 +123,9 @@ public final class StateStore {
         try {
             AtomicFiles.write(file, JSON.writeValueAsString(state) + "\n", PosixFilePermissions.fromString("rw-------"));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new QmiConnException(ExitCode.FAILURE, "cannot write " + file + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new QmiConnException(ExitCode.FAILURE, e.getMessage(), e); // AtomicFiles names the file
         }
     }
 
@@ -127,6 +134,25 @@ public final class StateStore {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The flat file of qmi-conn 0.1 (format 1): its WDS client ids are exactly its sessions' ids. */
+    private record LegacyState(String device, String iface, String backend, String phase, boolean proxy,
+                               java.util.List<SessionState.DataSession> sessions, String ipConfig, String address,
+                               Integer prefix, String gateway, java.util.List<String> dns, Integer mtu,
+                               String ipv6Address, Integer ipv6Prefix, String libqmiVersion,
+                               long startedAtEpochSecond, String resolvHead, String resolvConf) {
+        SessionState upgrade() {
+            java.util.List<SessionState.DataSession> ss = sessions == null ? java.util.List.of() : sessions;
+            boolean up = "up".equals(phase);
+            return new SessionState(SessionState.FORMAT,
+                    new SessionState.Link(device, iface, backend, proxy, libqmiVersion, startedAtEpochSecond),
+                    up ? SessionState.Phase.UP : SessionState.Phase.STARTING, null,
+                    ss.stream().map(s -> new SessionState.ClientId("wds", s.cid())).toList(), ss,
+                    up ? new SessionState.Addressing(ipConfig, address, prefix, gateway, dns, mtu, ipv6Address,
+                            ipv6Prefix) : null,
+                    new SessionState.DnsFiles(resolvHead, resolvConf));
         }
     }
 }

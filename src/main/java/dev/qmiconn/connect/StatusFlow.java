@@ -93,11 +93,11 @@ public final class StatusFlow {
                 ? qmi.packetStatistics(wds.get().cid())
                 : qmi.packetStatistics());
         StatusReport.Ip ip = null;
-        if (connected && state.isPresent() && state.get().address() != null) {
-            SessionState s = state.get();
+        if (connected && state.isPresent() && state.get().addressing() != null) {
+            SessionState.Addressing a = state.get().addressing();
             Optional<DnsRecord> held = Dns.held(paths.stateDir(), name);
-            ip = new StatusReport.Ip(s.ipConfig(), s.address(), s.prefix(), s.gateway(), s.dns(), s.mtu(),
-                    s.ipv6Address(), s.ipv6Prefix(), held.map(DnsRecord::backend).orElse(null),
+            ip = new StatusReport.Ip(a.source(), a.address(), a.prefix(), a.gateway(), a.dns(), a.mtu(),
+                    a.ipv6Address(), a.ipv6Prefix(), held.map(DnsRecord::backend).orElse(null),
                     held.map(DnsRecord::heldBy).orElse(null));
         } else if (connected) {
             CurrentSettings cs = attempt(errors, qmi::currentSettings);

@@ -81,18 +81,7 @@ public final class UpFlow {
             StateStore store = new StateStore(paths.stateFile(req.deviceName()));
             Dns dns = new Dns(runner, paths.stateDir());
             Teardown teardown = new Teardown(qmi, qmiNetwork, net, dns);
-            // ours from an earlier up, or one the guide's `qmi-network start` left in /tmp/qmi-network-state-<dev>
-            StateRecovery recovery = new StateRecovery(store, req.device(), paths, out);
-            recovery.read().or(() -> DownFlow.strayQmiNetworkSession(req.device(), null, req.proxy(), paths))
-                    .ifPresent(old -> {
-                        if (recovery.damaged()) {
-                            recovery.undo(old, teardown, qmi, req.proxy() || old.proxy()).forEach(out::println);
-                            return;
-                        }
-                        out.println("a previous " + old.backend() + " session on " + old.device() + " was left ("
-                                + describe(old.sessions()) + "); stopping it first");
-                        teardown.undo(old, store);
-                    });
+            reclaimLeftovers(req, store, teardown, qmi);
 
             LibqmiVersion version = qmi.version();
             versions.put(version);
@@ -111,39 +100,66 @@ public final class UpFlow {
             UpRequest call = ApnFromSim.fill(req, qmi, service.servingSystem(), out);
             new LinkLayerReconciler(qmi, sysfs, net, out).reconcile(iface);
 
-            List<DataSession> sessions = call.backend() == Backend.QMI_NETWORK
-                    ? qmiNetwork.start(call, policy)
-                    : new QmicliBackend(qmi).start(call);
-            SessionState state = new SessionState(req.device(), iface, req.backend().word(), SessionState.STARTING,
-                    req.proxy(), sessions, null, null, null, null, List.of(), null, null, null, version.text(),
-                    pacer.now().getEpochSecond(), null, null);
-            SessionState started = state;
-            // armed before the first write: an unwritable state dir must not leave the session and its CID up
-            UndoOnExit guard = UndoOnExit.arm(() -> teardown.undo(started, store));
+            // DNS files: none; the DNS backend keeps its own record (dev.qmiconn.dns), older blocks are still removed
+            SessionRecord rec = new SessionRecord(store, SessionState.begin(
+                    new SessionState.Link(req.device(), iface, req.backend().word(), req.proxy(), version.text(),
+                            pacer.now().getEpochSecond()), null));
+            // armed before the first allocation: SIGTERM/Ctrl-C from here on stops what the record names
+            UndoOnExit guard = UndoOnExit.arm(() -> {
+                runner.cancelRunning();
+                teardown.undo(rec);
+            });
             try {
-                store.write(state); // from here on `down` can always stop what we started
+                if (call.backend() == Backend.QMI_NETWORK) {
+                    qmiNetwork.start(call, policy, rec);
+                } else {
+                    new QmicliBackend(qmi, out).start(call, rec);
+                }
                 Applied applied = new IpConfigurator(qmi, new Dhcp(runner, paths.dhcpHook()), net, out)
                         .configure(iface, req.ipConfig(), req.ipType() == null || req.ipType().wantsV4(),
                                 req.ipType() != null && req.ipType().wantsV6());
-                state = state.up(applied.v4() == null ? "none" : applied.v4().source(), applied.v4(),
-                        applied.v6Address(), applied.v6Prefix()).withDns(applied.dns());
+                IpSettings v4 = applied.v4();
+                rec.update(s -> s.up(new SessionState.Addressing(v4 == null ? "none" : v4.source(),
+                        v4 == null ? null : v4.address(), v4 == null ? null : v4.prefix(),
+                        v4 == null ? null : v4.gateway(), applied.dns(), v4 == null ? null : v4.mtu(),
+                        applied.v6Address(), applied.v6Prefix())));
                 dns.apply(paths.dns(req.dns()), req.deviceName(), iface, applied.dns()).forEach(out::println);
-                store.write(state);
                 guard.disarm();
             } catch (RuntimeException e) {
                 if (!guard.disarm()) {
                     throw e; // killed meanwhile: the exit hook is undoing it
                 }
-                List<String> left = teardown.undo(started, store);
-                String undone = left.isEmpty()
+                boolean held = rec.state().holdsAnything();
+                List<String> left = teardown.undo(rec);
+                String undone = !held ? "" : left.isEmpty()
                         ? "; the session was stopped and its client id released"
                         : "; could NOT undo everything (" + String.join("; ", left) + "): run qmi-conn down";
                 ExitCode code = e instanceof QmiConnException q ? q.exitCode() : ExitCode.FAILURE;
                 throw new QmiConnException(code, e.getMessage() + undone, e);
             }
-            UpReport.print(out, state, service);
-            return state;
+            UpReport.print(out, rec.state(), service);
+            return rec.state();
         }
+    }
+
+    /**
+     * What an earlier run left: our own record (a finished session, or one killed half way: its client ids are
+     * recorded, so they are released), or a session the guide's {@code qmi-network start} left in
+     * /tmp/qmi-network-state-DEV.
+     */
+    private void reclaimLeftovers(UpRequest req, StateStore store, Teardown teardown, QmiClient qmi) {
+        StateRecovery recovery = new StateRecovery(store, req.device(), req.paths(), out);
+        recovery.read().or(() -> DownFlow.strayQmiNetworkSession(req.device(), null, req.proxy(), req.paths()))
+                .ifPresent(old -> {
+                    if (recovery.damaged()) {
+                        recovery.undo(old, teardown, qmi, req.proxy() || old.proxy()).forEach(out::println);
+                        return;
+                    }
+                    out.println("a previous " + old.backend() + " session on " + req.device() + " was left ("
+                            + describe(old) + "); stopping it first");
+                    out.flush();
+                    teardown.undo(new SessionRecord(store, old));
+                });
     }
 
     private void applyPolicy(UpRequest req, VersionPolicy policy) {
@@ -196,10 +212,15 @@ public final class UpFlow {
         }
     }
 
-    static String describe(List<DataSession> sessions) {
+    static String describe(SessionState state) {
         List<String> parts = new ArrayList<>();
-        for (DataSession s : sessions) {
+        for (DataSession s : state.sessions()) {
             parts.add(s.family() + " CID " + s.cid() + " handle " + s.packetDataHandle());
+        }
+        state.clientIds().stream().filter(c -> state.sessions().stream().noneMatch(s -> s.cid() == c.cid()
+                && "wds".equals(c.service()))).forEach(c -> parts.add(c.service() + " CID " + c.cid()));
+        if (state.pending() != null) {
+            parts.add("an interrupted " + state.pending() + " client id allocation");
         }
         return parts.isEmpty() ? "no session" : String.join(", ", parts);
     }

@@ -12,19 +12,20 @@ final class UpReport {
     }
 
     static void print(PrintWriter out, SessionState s, RadioReadiness.Radio radio) {
+        SessionState.Addressing a = s.addressing();
         ServingSystem ss = radio.servingSystem();
         String tech = ss.radioInterfaces().isEmpty() ? "unknown"
-                : ss.radioInterfaces().stream().map(RadioInterface::qmicli).reduce((a, b) -> a + "," + b).orElse("");
-        out.println(s.device() + " is up on " + s.iface() + " (" + s.backend() + ", " + UpFlow.describe(s.sessions())
+                : ss.radioInterfaces().stream().map(RadioInterface::qmicli).reduce((x, y) -> x + "," + y).orElse("");
+        out.println(s.device() + " is up on " + s.iface() + " (" + s.backend() + ", " + UpFlow.describe(s)
                 + ")");
-        if (s.address() != null) {
-            out.println("  address:  " + s.address() + "/" + s.prefix() + " (" + s.ipConfig() + ")");
-            out.println("  gateway:  " + (s.gateway() == null ? "none" : s.gateway()));
+        if (a.address() != null) {
+            out.println("  address:  " + a.address() + "/" + a.prefix() + " (" + a.source() + ")");
+            out.println("  gateway:  " + (a.gateway() == null ? "none" : a.gateway()));
         }
-        if (s.ipv6Address() != null) {
-            out.println("  ipv6:     " + s.ipv6Address() + "/" + s.ipv6Prefix());
+        if (a.ipv6Address() != null) {
+            out.println("  ipv6:     " + a.ipv6Address() + "/" + a.ipv6Prefix());
         }
-        out.println("  dns:      " + (s.dns().isEmpty() ? "none" : String.join(" ", s.dns())));
+        out.println("  dns:      " + (a.dns().isEmpty() ? "none" : String.join(" ", a.dns())));
         out.println("  radio:    " + tech + (ss.plmn() == null ? "" : ", " + ss.plmn().description()
                 + " (" + ss.plmn().mcc() + "-" + ss.plmn().mnc() + ")")
                 + (Boolean.TRUE.equals(ss.roaming()) ? ", roaming" : ""));

@@ -15,4 +15,12 @@ public interface CommandRunner {
      * through the handle, by PID, and only it.
      */
     BackgroundProcess start(CommandSpec spec);
+
+    /**
+     * Stops every program {@link #run} is waiting for right now (SIGTERM, then SIGKILL), so a shutdown can undo
+     * what the record names without a qmicli still talking to the modem behind its back. Background processes
+     * are not touched: their owners stop them by PID.
+     */
+    default void cancelRunning() {
+    }
 }

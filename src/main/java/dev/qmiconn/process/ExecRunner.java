@@ -32,6 +32,15 @@ import org.slf4j.LoggerFactory;
 public final class ExecRunner implements CommandRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExecRunner.class);
+    /**
+     * util-linux setpriv (2.33+, every Debian since buster): a synchronous child gets SIGTERM when the thread
+     * that started it dies, so a kill -9 of qmi-conn never leaves a qmicli finishing a start-network behind its
+     * back (qmicli then cancels; the client id it used is already in the record).
+     */
+    private static final String SETPRIV = java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/setpriv"))
+            ? "/usr/bin/setpriv" : null;
+
+    private final java.util.Set<ExecuteWatchdog> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @Override
     public CommandResult run(CommandSpec spec) {
@@ -44,8 +53,9 @@ public final class ExecRunner implements CommandRunner {
         executor.setStreamHandler(new PumpStreamHandler(out, err, stdinOf(spec)));
         long start = System.nanoTime();
         int exit;
+        running.add(watchdog);
         try {
-            exit = executor.execute(toCommandLine(spec.argv()), environment(spec));
+            exit = executor.execute(toCommandLine(withParentDeathSignal(spec.argv())), environment(spec));
         } catch (ExecuteException e) {
             exit = e.getExitValue();
         } catch (IOException e) {
@@ -53,6 +63,8 @@ public final class ExecRunner implements CommandRunner {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             LOG.debug("{} could not start: {}", spec.argv(), e.getMessage());
             return new CommandResult(spec.argv(), 127, "", e.getMessage(), false, took);
+        } finally {
+            running.remove(watchdog);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         boolean timedOut = watchdog.killedProcess();
@@ -61,6 +73,23 @@ public final class ExecRunner implements CommandRunner {
         LOG.debug("ran {} -> exit {}{} in {} ms", spec.argv(), result.exitCode(),
                 timedOut ? " (timed out, killed)" : "", took.toMillis());
         return result;
+    }
+
+    @Override
+    public void cancelRunning() {
+        for (ExecuteWatchdog w : running) {
+            w.destroyProcess();
+        }
+    }
+
+    /** A missing program still fails as "cannot start" (127): setpriv exits 127 too when exec fails. */
+    static List<String> withParentDeathSignal(List<String> argv) {
+        if (SETPRIV == null) {
+            return argv;
+        }
+        List<String> wrapped = new java.util.ArrayList<>(List.of(SETPRIV, "--pdeathsig", "TERM", "--"));
+        wrapped.addAll(argv);
+        return wrapped;
     }
 
     @Override

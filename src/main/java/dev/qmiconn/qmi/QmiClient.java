@@ -48,6 +48,7 @@ public final class QmiClient {
     private final boolean useProxy;
     private final Duration timeout;
     private volatile LibqmiVersion version;
+    private final java.util.Map<String, Integer> kept;
 
     public QmiClient(CommandRunner runner, String device, boolean useProxy, Duration timeout) {
         this(runner, device, useProxy, timeout, null);
@@ -60,6 +61,25 @@ public final class QmiClient {
         this.useProxy = useProxy;
         this.timeout = timeout;
         this.version = known;
+        this.kept = java.util.Map.of();
+    }
+
+    private QmiClient(QmiClient base, java.util.Map<String, Integer> kept) {
+        this.runner = base.runner;
+        this.device = base.device;
+        this.useProxy = base.useProxy;
+        this.timeout = base.timeout;
+        this.version = base.version;
+        this.kept = java.util.Map.copyOf(kept);
+    }
+
+    /**
+     * The same client, but every action of a service in {@code kept} (service word to client id) runs on that
+     * id with {@code --client-cid=N --client-no-release-cid}: no allocate/release round trip per query, and
+     * nothing to leak when a query is killed.
+     */
+    public QmiClient keeping(java.util.Map<String, Integer> kept) {
+        return new QmiClient(this, kept);
     }
 
     /** {@code qmicli --version} (no device needed); cached. */
@@ -139,6 +159,42 @@ public final class QmiClient {
     public StartedNetwork startNetwork(StartNetworkRequest req) {
         StartNetworkRequest effective = adapt(req, policy());
         return call(WdsParsers::startNetwork, "--wds-start-network=" + effective.render(), "--client-no-release-cid");
+    }
+
+    /**
+     * Starts the data call on a WDS client id allocated (and recorded) beforehand, so a kill while the modem
+     * thinks never leaves an id nobody knows: {@code --wds-start-network=... --client-cid=N --client-no-release-cid}.
+     */
+    public StartedNetwork startNetwork(StartNetworkRequest req, int cid) {
+        StartNetworkRequest effective = adapt(req, policy());
+        return call(WdsParsers::startNetwork, "--wds-start-network=" + effective.render(), "--client-cid=" + cid,
+                "--client-no-release-cid");
+    }
+
+    /**
+     * Allocates a client id of {@code service} and keeps it: {@code --SERVICE-noop --client-no-release-cid}
+     * prints {@code Client ID not released: Service: 'wds' CID: 'N'} (every libqmi from 1.16 on).
+     */
+    public int allocateClient(String service) {
+        Integer cid = call(AckParsers::noop, "--" + checkedService(service) + "-noop", "--client-no-release-cid")
+                .cidNotReleased();
+        if (cid == null) {
+            throw new QmiConnException(ExitCode.MODEM_ERROR, "qmicli --" + service
+                    + "-noop --client-no-release-cid printed no client id");
+        }
+        return cid;
+    }
+
+    /** Releases a kept client id: {@code --SERVICE-noop --client-cid=N} (no --client-no-release-cid). */
+    public void releaseClient(String service, int cid) {
+        call(AckParsers::noop, "--" + checkedService(service) + "-noop", "--client-cid=" + cid);
+    }
+
+    private static String checkedService(String service) {
+        if (!java.util.Set.of("wds", "nas", "uim", "dms", "wda").contains(service)) {
+            throw new IllegalArgumentException("not a QMI service qmi-conn keeps ids of: " + service);
+        }
+        return service;
     }
 
     static StartNetworkRequest adapt(StartNetworkRequest req, VersionPolicy policy) {
@@ -248,7 +304,21 @@ public final class QmiClient {
             argv.add("-p");
         }
         argv.addAll(List.of(action));
+        String service = serviceOf(action[0]);
+        Integer cid = service == null ? null : kept.get(service);
+        if (cid != null && argv.stream().noneMatch(a -> a.startsWith("--client-cid="))) {
+            argv.add("--client-cid=" + cid);
+            if (!argv.contains("--client-no-release-cid")) {
+                argv.add("--client-no-release-cid");
+            }
+        }
         return argv;
+    }
+
+    /** {@code --nas-get-signal-strength} -> {@code nas}; CTL actions ({@code --get-...}) -> null. */
+    static String serviceOf(String action) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("--(wds|nas|uim|dms|wda)-").matcher(action);
+        return m.lookingAt() ? m.group(1) : null;
     }
 
     private <T> T call(Function<String, T> parser, String... action) {

@@ -48,7 +48,7 @@ public final class SessionProbe {
         if (state.isEmpty() || state.get().sessions().isEmpty()) {
             return new Health(false, "no session recorded", state, Optional.empty());
         }
-        if (!SessionState.UP.equals(state.get().phase())) {
+        if (!state.get().isUp()) {
             return new Health(false, "session never finished coming up", state, Optional.empty());
         }
         int cid = state.get().sessions().get(0).cid();

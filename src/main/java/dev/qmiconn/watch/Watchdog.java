@@ -172,7 +172,7 @@ public final class Watchdog {
         SessionState s = health.state().orElseThrow();
         health.statistics().ifPresent(stats -> meter().observe(stats, now));
         if (state != WatchState.CONNECTED) {
-            change(WatchState.CONNECTED, s.iface() + " " + s.address() + "/" + s.prefix() + " via " + s.gateway());
+            change(WatchState.CONNECTED, s.iface() + " " + s.addressing().address() + "/" + s.addressing().prefix() + " via " + s.addressing().gateway());
         }
         DataCap.Level level = meter().level(now);
         long used = meter().current(now).usedBytes();

@@ -101,10 +101,12 @@ class EnsureAndUsageCommandTest {
 
     /** What {@code up} leaves behind for the recorded session: WDS client id 1, packet data handle 3634376449. */
     private void sessionUp() {
-        new StateStore(stateDir().resolve("null.json")).write(new SessionState(DEVICE, "wwan0", "qmicli",
-                SessionState.UP, false, List.of(new SessionState.DataSession("ipv4", 1, 3634376449L)), "dhcp",
-                "100.66.12.65", 30, "100.66.12.66", List.of("10.177.0.34", "10.177.0.210"), 1500, null, null,
-                "1.32.2", NOW.instant().getEpochSecond() - 60, tmp.resolve("resolv.conf.head").toString(), null));
+        new StateStore(stateDir().resolve("null.json")).write(SessionState.begin(
+                new SessionState.Link(DEVICE, "wwan0", "qmicli", false, "1.32.2", NOW.instant().getEpochSecond() - 60),
+                new SessionState.DnsFiles(tmp.resolve("resolv.conf.head").toString(), null))
+                .allocated("wds", 1).withSession(new SessionState.DataSession("ipv4", 1, 3634376449L))
+                .up(new SessionState.Addressing("dhcp", "100.66.12.65", 30, "100.66.12.66",
+                        List.of("10.177.0.34", "10.177.0.210"), 1500, null, null)));
     }
 
     /** The recorded connected poll (packet service status, then statistics), on DEVICE, byte counters set. */

@@ -69,7 +69,8 @@ class OldLibqmiReplayTest {
         ts.add(c, card(version, "derived-sim-initialising"));
         boolean bug = version.equals("1.16.2");
         replace(ts, START, t -> recorded(version, "wds-start-network", bug ? "ext-emulator-ip-type-4"
-                : "ext-emulator-no-ip-type", argv(START + (bug ? ",ip-type=4" : ""), "--client-no-release-cid")));
+                : "ext-emulator-no-ip-type", argv(START + (bug ? ",ip-type=4" : ""), "--client-cid=1",
+                "--client-no-release-cid")));
         return ts;
     }
 
@@ -92,7 +93,7 @@ class OldLibqmiReplayTest {
         SessionState s = up(pinFlow(version), request("1234"));
 
         assertEquals(version, s.libqmiVersion());
-        assertEquals("100.66.12.65", s.address());
+        assertEquals("100.66.12.65", s.addressing().address());
         assertEquals(version.equals("1.16.2") ? 3634026241L : 3634026242L, s.sessions().get(0).packetDataHandle());
         assertTrue(out.toString().contains("SIM unlocked with the PIN"), out.toString());
         assertTrue(pacer.slept.compareTo(Duration.ZERO) > 0, "SIM and registration were waited for");

@@ -60,10 +60,10 @@ class UpFlowReplayTest {
 
         SessionState s = up(transcripts("up/e397u-53-dhcp"), req);
 
-        assertEquals("100.66.12.65", s.address());
-        assertEquals(30, s.prefix());
+        assertEquals("100.66.12.65", s.addressing().address());
+        assertEquals(30, s.addressing().prefix());
         assertEquals(List.of(new SessionState.DataSession("ipv4", 1, 3634376449L)), s.sessions());
-        assertEquals(SessionState.UP, new StateStore(req.paths().stateFile("cdc-wdm0")).read().orElseThrow().phase());
+        assertEquals(SessionState.Phase.UP, new StateStore(req.paths().stateFile("cdc-wdm0")).read().orElseThrow().phase());
         assertEquals("#OpenDns Servers\nnameserver 1.1.1.1\nnameserver 1.0.0.1\n"
                 + DnsBlock.begin("cdc-wdm0") + "\nnameserver 10.177.0.34\nnameserver 10.177.0.210\n"
                 + DnsBlock.end("cdc-wdm0") + "\n", Files.readString(req.paths().resolvHead()));
@@ -76,7 +76,7 @@ class UpFlowReplayTest {
         List<Transcript> ts = transcripts("up/e397u-53-dhcp");
         replace(ts, "--version", t -> Transcript.of(t.argv(), 0, qmicliFixture("1.16.2/version/ok.out"), ""));
         replace(ts, START_1_32, t -> Transcript.of(List.of("qmicli", "-d", "/dev/cdc-wdm0",
-                START_1_32 + ",ip-type=4", "--client-no-release-cid"), 0,
+                START_1_32 + ",ip-type=4", "--client-cid=1", "--client-no-release-cid"), 0,
                 qmicliFixture("1.16.2/wds-start-network/unquoted-handle.out"), ""));
 
         SessionState s = up(ts, request(IpConfig.DHCP, Backend.QMICLI, null));
@@ -140,8 +140,8 @@ class UpFlowReplayTest {
     void should_enter_the_pin_then_configure_statically() throws Exception {
         SessionState s = up(transcripts("up/pin-static"), request(IpConfig.STATIC, Backend.QMICLI, "1234"));
 
-        assertEquals("static", s.ipConfig());
-        assertEquals("100.66.12.66", s.gateway());
+        assertEquals("static", s.addressing().source());
+        assertEquals("100.66.12.66", s.addressing().gateway());
         assertTrue(out.toString().contains("SIM unlocked with the PIN"));
         assertTrue(pacer.slept.compareTo(Duration.ZERO) > 0, "registration was waited for with backoff");
     }
@@ -206,12 +206,16 @@ class UpFlowReplayTest {
         Transcript failed = transcripts("up/call-failed").get(FlowFixtures.indexOf(transcripts("up/call-failed"),
                 START_1_32));
         List<Transcript> ts = new java.util.ArrayList<>(rec.subList(0, FlowFixtures.indexOf(rec, START_1_32)));
-        ts.add(Transcript.of(List.of("qmicli", "-d", "/dev/cdc-wdm0", START_1_32 + ",ip-type=4",
+        Transcript allocate = rec.get(FlowFixtures.indexOf(rec, START_1_32) - 1);
+        ts.remove(ts.size() - 1); // the recorded allocation: replayed below, once per family
+        ts.add(allocate);
+        ts.add(Transcript.of(List.of("qmicli", "-d", "/dev/cdc-wdm0", START_1_32 + ",ip-type=4", "--client-cid=1",
                 "--client-no-release-cid"), 0, started.stdout(), ""));
-        ts.add(Transcript.of(List.of("qmicli", "-d", "/dev/cdc-wdm0", START_1_32 + ",ip-type=6",
+        ts.add(Transcript.of(allocate.argv(), 0, allocate.stdout().replace("CID: '1'", "CID: '2'"), ""));
+        ts.add(Transcript.of(List.of("qmicli", "-d", "/dev/cdc-wdm0", START_1_32 + ",ip-type=6", "--client-cid=2",
                 "--client-no-release-cid"), 1, failed.stdout().replace("CID: '1'", "CID: '2'"), failed.stderr()));
         ts.add(Transcript.of(List.of("qmicli", "-d", "/dev/cdc-wdm0", "--wds-noop", "--client-cid=2"), 0, "", ""));
-        ts.add(transcripts("down/after-up").get(0)); // --wds-stop-network=3634376449 --client-cid=1
+        ts.addAll(transcripts("down/after-up")); // --wds-stop-network=3634376449 --client-cid=1, flush wwan0
         UpRequest req = new UpRequest("/dev/cdc-wdm0", "fast.metropcs.com", null, null, null, null,
                 ConnectOptions.IpType.V4V6, null, IpConfig.DHCP, Backend.QMICLI, Duration.ofSeconds(20), DnsMode.DHCPCD,
                 false, paths(tmp));
@@ -219,7 +223,7 @@ class UpFlowReplayTest {
         QmiConnException e = assertThrows(QmiConnException.class, () -> up(ts, req));
 
         assertEquals(ExitCode.CALL_FAILED, e.exitCode());
-        assertTrue(e.getMessage().endsWith("WDS client id 2 released"), e.getMessage());
+        assertTrue(e.getMessage().contains("WDS client id 2 released; the session was stopped"), e.getMessage());
         assertFalse(Files.exists(req.paths().stateFile("cdc-wdm0")));
     }
 
@@ -229,7 +233,8 @@ class UpFlowReplayTest {
         Path stateFile = req.paths().stateFile("cdc-wdm0");
         List<Transcript> rec = transcripts("up/e397u-53-dhcp");
         List<Transcript> ts = new java.util.ArrayList<>(rec.subList(0, FlowFixtures.indexOf(rec, START_1_32) + 1));
-        ts.addAll(transcripts("down/after-up")); // stop + release CID 1, then flush wwan0
+        // the session was never recorded, its client id was: released (which ends the call); wwan0 never touched
+        ts.add(Transcript.of(List.of("qmicli", "-d", "/dev/cdc-wdm0", "--wds-noop", "--client-cid=1"), 0, "", ""));
         ReplayingRunner replay = new ReplayingRunner(ts);
         // once the session is up the state file's path turns into a directory: rename(2) onto it fails, even as root
         CommandRunner runner = new CommandRunner() {
@@ -238,6 +243,7 @@ class UpFlowReplayTest {
                 CommandResult r = replay.run(spec);
                 if (spec.argv().stream().anyMatch(a -> a.startsWith(START_1_32))) {
                     try {
+                        Files.delete(stateFile); // written before the start: the client id is recorded
                         Files.createDirectories(stateFile);
                     } catch (java.io.IOException e) {
                         throw new java.io.UncheckedIOException(e);

@@ -1,0 +1,101 @@
+package dev.qmiconn.connect;
+
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import dev.qmiconn.qmi.QmiClient;
+import dev.qmiconn.qmi.QmicliException;
+import dev.qmiconn.qmi.QmicliFailure;
+
+/**
+ * The live {@link SessionState} of one device and its file: every change is written (atomically) before the
+ * step it describes acts on the modem, so whoever runs next finds in the file everything there is to undo.
+ * Client ids in particular are recorded before use: {@link #allocate} writes a pending marker, allocates, then
+ * records the id.
+ */
+public final class SessionRecord {
+
+    private final StateStore store;
+    private SessionState state;
+
+    public SessionRecord(StateStore store, SessionState initial) {
+        this.store = store;
+        this.state = initial;
+    }
+
+    /** The record in the file, if any. */
+    public static Optional<SessionRecord> load(StateStore store) {
+        return store.read().map(s -> new SessionRecord(store, s));
+    }
+
+    public synchronized SessionState state() {
+        return state;
+    }
+
+    public StateStore store() {
+        return store;
+    }
+
+    /** Applies {@code change}, writes it, and only then makes it the live state. */
+    public synchronized SessionState update(UnaryOperator<SessionState> change) {
+        SessionState next = change.apply(state);
+        store.write(next);
+        state = next;
+        return next;
+    }
+
+    /**
+     * Records progress of an undo (an id released, a session stopped) after the fact. A file that cannot be
+     * written then must not stop the undo itself: the live state still follows, and the next write tries again.
+     */
+    public synchronized void note(UnaryOperator<SessionState> change) {
+        state = change.apply(state);
+        try {
+            store.write(state);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(SessionRecord.class).debug("cannot record progress: {}", e.toString());
+        }
+    }
+
+    /**
+     * A new client id of {@code service}, recorded before anyone uses it. When qmicli fails without printing an
+     * id nothing was allocated and the marker is cleared; when it was killed or timed out, the marker stays and
+     * the next run's {@link Teardown} syncs the device to free the id nobody learned.
+     */
+    public int allocate(QmiClient qmi, String service) {
+        update(s -> s.allocating(service));
+        int cid;
+        try {
+            cid = qmi.allocateClient(service);
+        } catch (QmicliException e) {
+            if (!outcomeUnknown(e.kind())) {
+                Integer leaked = e.cid();
+                update(s -> leaked == null ? s.allocating(null) : s.allocating(null).allocated(service, leaked));
+            }
+            throw e;
+        }
+        update(s -> s.allocated(service, cid));
+        return cid;
+    }
+
+    /** Killed, timed out or hung up: the modem may have allocated an id that qmicli never printed. */
+    static boolean outcomeUnknown(QmicliFailure.Kind kind) {
+        return kind == QmicliFailure.Kind.TIMED_OUT || kind == QmicliFailure.Kind.TRANSACTION_TIMEOUT
+                || kind == QmicliFailure.Kind.ENDPOINT_HANGUP;
+    }
+
+    /** Releases a recorded id and forgets it once released. */
+    public void release(QmiClient qmi, String service, int cid) {
+        qmi.releaseClient(service, cid);
+        note(s -> s.released(service, cid));
+    }
+
+    /** Removes the file: nothing is left to undo. */
+    public synchronized void forget() {
+        try {
+            store.delete();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(SessionRecord.class).debug("cannot remove the record: {}", e.toString());
+        }
+    }
+}
