@@ -19,6 +19,7 @@ public final class AppContext {
     private final Map<String, String> environment;
     private Path recordDirectory;
     private CommandRunner runner;
+    private dev.qmiconn.service.ServiceControl service;
 
     public AppContext(CommandRunner runner, Clock clock, Map<String, String> environment) {
         this.baseRunner = runner;
@@ -41,6 +42,18 @@ public final class AppContext {
             runner = recordDirectory == null ? baseRunner : new RecordingRunner(baseRunner, recordDirectory);
         }
         return runner;
+    }
+
+    /** A context for requests a running service answers: the same seam and clock, and the service itself. */
+    public AppContext forService(dev.qmiconn.service.ServiceControl control) {
+        AppContext c = new AppContext(runner(), clock, environment);
+        c.service = control;
+        return c;
+    }
+
+    /** Present while a command runs inside the service, on behalf of a client on its socket. */
+    public java.util.Optional<dev.qmiconn.service.ServiceControl> service() {
+        return java.util.Optional.ofNullable(service);
     }
 
     public Clock clock() {

@@ -46,6 +46,10 @@ public final class DownCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (context.service().isPresent()) {
+            ServiceRequests.onlyDeviceOptions(spec, context.service().get());
+            return context.service().get().down(spec.commandLine().getOut());
+        }
         if (dev.qmiconn.at.AtMethod.isAt(method)) {
             new dev.qmiconn.at.AtMethod(context.runner(), spec.commandLine().getOut()).down(() -> atPort.open(context.runner()), iface,
                     paths.toPaths(context.environment()));

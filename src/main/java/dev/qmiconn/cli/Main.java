@@ -19,13 +19,20 @@ import picocli.CommandLine.IFactory;
  */
 public final class Main {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
-
     private Main() {
     }
 
     public static void main(String[] args) {
+        // a running service answers status/up/down/usage before anything heavy is loaded
+        int forwarded = dev.qmiconn.client.ServiceClient.forward(args, System.out, System.err);
+        if (forwarded >= 0) {
+            System.exit(forwarded);
+        }
         System.exit(commandLine(AppContext.production()).execute(args));
+    }
+
+    private static Logger log() {
+        return LoggerFactory.getLogger(Main.class);
     }
 
     /** The full command tree wired to {@code context}; tests call this with a replaying runner. */
@@ -51,11 +58,11 @@ public final class Main {
         PrintWriter err = cl.getErr();
         ExitCode code = exitCodeOf(e);
         if (code == ExitCode.INTERNAL) {
-            LOG.debug("internal error", e); // -v shows the stack trace; a plain run keeps stderr to one line
+            log().debug("internal error", e); // -v shows the stack trace; a plain run keeps stderr to one line
             err.println("qmi-conn: internal error: " + e.toString().lines().findFirst().orElse("")
                     + " (please report it with the -v output)");
         } else {
-            LOG.debug("failed", e);
+            log().debug("failed", e);
             err.println("qmi-conn: " + e.getMessage());
         }
         err.flush();

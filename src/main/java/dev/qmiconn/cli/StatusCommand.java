@@ -63,8 +63,9 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StatusReport report = new StatusFlow(context.runner(), Pacer.real(context.clock()))
-                .run(modem.device(), modem.proxy, paths.toPaths(context.environment()))
+        StatusReport report = (context.service().isPresent() ? context.service().get().status()
+                : new StatusFlow(context.runner(), Pacer.real(context.clock()))
+                .run(modem.device(), modem.proxy, paths.toPaths(context.environment())))
                 .withUsage(usage(Paths.deviceName(modem.device())));
         report = report.withRoamingGuard(RoamingPolicy.effective(roaming == null ? null
                 : UpOptions.word(roaming, RoamingPolicy.Mode::fromWord), report.usage() != null

@@ -54,6 +54,10 @@ public final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (context.service().isPresent()) {
+            ServiceRequests.onlyDeviceOptions(spec, context.service().get());
+            return context.service().get().up(spec.commandLine().getOut());
+        }
         config.applyTo(spec, options.device);
         if (dev.qmiconn.at.AtMethod.isAt(method)) {
             new dev.qmiconn.at.AtMethod(context.runner(), spec.commandLine().getOut()).up(() -> atPort.open(context.runner()),

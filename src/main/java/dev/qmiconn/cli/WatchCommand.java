@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import dev.qmiconn.connect.Pacer;
 import dev.qmiconn.connect.UpRequest;
 import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.service.LinkService;
+import dev.qmiconn.watch.LogStyle;
 import dev.qmiconn.watch.OffsetFileClock;
 import dev.qmiconn.watch.StopSignal;
 import dev.qmiconn.watch.WatchOptions;
@@ -55,14 +57,26 @@ public final class WatchCommand implements Callable<Integer> {
                 : new OffsetFileClock(context.clock(), watch.clockOffsetFile);
         WatchOptions options = watch.toOptions();
         StopSignal stop = new StopSignal();
+        Pacer pacer = Pacer.real(clock);
+        LinkService service = LinkService.open(context.runner(), req, pacer); // BUSY: a second watch is refused
+        Watchdog loop = new Watchdog(context.runner(), pacer, spec.commandLine().getOut(), req, options, stop)
+                .withEnvironment(context.environment())
+                .withLogStyle(LogStyle.detect(context.environment()))
+                .withLiveView(service.live());
         Thread hook = new Thread(() -> {
             org.slf4j.LoggerFactory.getLogger(WatchCommand.class).debug("stop requested (SIGTERM)");
             stop.request();
+            context.runner().cancelRunning(); // a start in flight ends now; its recorded id is released
             stop.awaitFinished(TEARDOWN_BOUND);
+            service.close();
         }, "qmi-conn-watch-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        new Watchdog(context.runner(), Pacer.real(clock), spec.commandLine().getOut(), req,
-                options, stop).withEnvironment(context.environment()).run();
+        try {
+            service.serve(loop, ServiceRequests.handler(context, service));
+            loop.run();
+        } finally {
+            service.close();
+        }
         return ExitCode.OK.code();
     }
 }

@@ -33,7 +33,62 @@ public final class DeviceLock implements AutoCloseable {
     }
 
     public static DeviceLock acquire(Path stateDir, String deviceName, String device) {
-        Path file = stateDir.resolve(deviceName + ".lock");
+        refuseWhileServiceRuns(stateDir, deviceName, device);
+        return acquire(stateDir.resolve(deviceName + ".lock"), holder -> "another qmi-conn" + holder + " is bringing "
+                + device + " up or down (lock " + stateDir.resolve(deviceName + ".lock") + "); wait for it to finish");
+    }
+
+    /** Service locks this JVM holds (POSIX locks are per process: never open a second channel on them). */
+    private static final java.util.Set<Path> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** The service's own lock, held for its lifetime: a second {@code watch} on the device is refused. */
+    public static DeviceLock acquireService(Path stateDir, String deviceName, String device) {
+        Path file = serviceLock(stateDir, deviceName);
+        DeviceLock lock = acquire(file, holder -> "the qmi-conn service" + holder + " already runs on " + device
+                + " (lock " + file + ")");
+        HELD.add(file.toAbsolutePath());
+        lock.onClose = () -> HELD.remove(file.toAbsolutePath());
+        return lock;
+    }
+
+    private Runnable onClose = () -> { };
+
+    static Path serviceLock(Path stateDir, String deviceName) {
+        return stateDir.resolve(deviceName + ".service.lock");
+    }
+
+    /**
+     * One-shot commands that change the modem do not run beside a service that owns it (they would restart or
+     * tear down its session behind its back): {@code up}, {@code down} and {@code status} are answered by the
+     * service instead (the client forwards them), {@code ensure} and friends are refused. The service itself holds
+     * the lock in this JVM and passes.
+     */
+    static void refuseWhileServiceRuns(Path stateDir, String deviceName, String device) {
+        Path file = serviceLock(stateDir, deviceName);
+        // our own service: opening (and closing) a second channel on the file would drop the process's fcntl lock
+        if (HELD.contains(file.toAbsolutePath()) || !Files.exists(file)) {
+            return;
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            FileLock l;
+            try {
+                l = ch.tryLock();
+            } catch (OverlappingFileLockException ours) {
+                return;
+            }
+            if (l != null) {
+                l.release();
+                return;
+            }
+            throw new QmiConnException(ExitCode.BUSY, "the qmi-conn service" + readHolder(ch) + " owns " + device
+                    + ": use qmi-conn up/down/status (answered by the service) or stop it first");
+        } catch (IOException e) {
+            // unreadable lock file: nothing to learn from it
+        }
+    }
+
+    private static DeviceLock acquire(Path file, java.util.function.Function<String, String> busy) {
+        Path stateDir = file.getParent();
         FileChannel ch = null;
         try {
             try {
@@ -57,8 +112,7 @@ public final class DeviceLock implements AutoCloseable {
             if (l == null) {
                 String holder = readHolder(ch);
                 ch.close();
-                throw new QmiConnException(ExitCode.BUSY, "another qmi-conn" + holder + " is bringing " + device
-                        + " up or down (lock " + file + "); wait for it to finish");
+                throw new QmiConnException(ExitCode.BUSY, busy.apply(holder));
             }
             ch.truncate(0);
             ch.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
@@ -92,6 +146,7 @@ public final class DeviceLock implements AutoCloseable {
 
     @Override
     public void close() {
+        onClose.run();
         try {
             lock.release();
         } catch (IOException ignored) {

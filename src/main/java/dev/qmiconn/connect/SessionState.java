@@ -31,11 +31,11 @@ public record SessionState(int format, Link link, Phase phase, String pending, L
     /** How far {@code up} got. */
     public enum Phase {
         /** Client ids are being allocated or the data call is being started. */
-        STARTING,
+        @com.fasterxml.jackson.annotation.JsonProperty("starting") STARTING,
         /** The data call is up and the interface configured. */
-        UP,
+        @com.fasterxml.jackson.annotation.JsonProperty("up") UP,
         /** No data call: only kept client ids (the service between sessions, or after {@code down}). */
-        IDLE
+        @com.fasterxml.jackson.annotation.JsonProperty("idle") IDLE
     }
 
     /** Which modem and interface, how the session was started, and when. */

@@ -66,22 +66,47 @@ public final class StatusFlow {
             throw new QmiConnException(ExitCode.DEVICE_MISSING, device + " does not exist: is the modem plugged in?");
         }
         String name = Paths.deviceName(device);
-        List<String> errors = new ArrayList<>();
+        List<String> damage = new ArrayList<>();
         Optional<SessionState> state;
         try {
             state = new StateStore(paths.stateFile(name)).read();
         } catch (StateStore.DamagedStateException e) {
-            errors.add(e.getMessage()); // status only looks: up and down are the ones that recover
+            damage.add(e.getMessage()); // status only looks: up and down are the ones that recover
             state = Optional.empty();
         }
         QmiClient qmi = UpFlow.clientFor(runner, device, proxy, state);
-        Optional<DataSession> wds = state.flatMap(s -> s.sessions().stream().findFirst());
+        Parts parts = gather(qmi, state);
+        if (!damage.isEmpty()) {
+            damage.addAll(parts.errors());
+            parts = new Parts(parts.libqmi(), parts.card(), parts.servingSystem(), parts.signal(),
+                    parts.packetService(), parts.statistics(), parts.currentSettings(), damage);
+        }
+        StatusReport.Ids ids = !askIds ? null
+                : ModemIds.lookup(qmi, Path.of(device), paths.stateDir().resolve(name + ".ids"));
+        return assemble(device, paths, state, parts, ids);
+    }
 
-        StatusReport.Libqmi libqmi = attempt(errors, () -> {
-            VersionVerdict v = VersionPolicy.of(qmi.version()).verdict();
-            return new StatusReport.Libqmi(v.version().text(), v.severity().name().toLowerCase(java.util.Locale.ROOT),
-                    v.oneLine());
-        });
+    /**
+     * What the modem says, one query each; a query that fails leaves its part null and adds to {@code errors}.
+     * The service keeps these parts up to date itself and assembles a report from them without asking again.
+     */
+    public record Parts(StatusReport.Libqmi libqmi, CardStatus card, ServingSystem servingSystem,
+                        SignalStrength signal, PacketServiceStatus packetService, PacketStatistics statistics,
+                        CurrentSettings currentSettings, List<String> errors) {
+        public Parts {
+            errors = errors == null ? List.of() : List.copyOf(errors);
+        }
+
+        public boolean connected() {
+            return packetService != null && packetService.status() == ConnectionStatus.CONNECTED;
+        }
+    }
+
+    /** Asks the modem (on the session's kept WDS id when there is one). */
+    public static Parts gather(QmiClient qmi, Optional<SessionState> state) {
+        List<String> errors = new ArrayList<>();
+        Optional<DataSession> wds = state.flatMap(s -> s.sessions().stream().findFirst());
+        StatusReport.Libqmi libqmi = attempt(errors, () -> libqmi(qmi));
         CardStatus card = attempt(errors, qmi::cardStatus);
         ServingSystem ss = attempt(errors, qmi::servingSystem);
         SignalStrength sig = attempt(errors, qmi::signalStrength);
@@ -92,6 +117,22 @@ public final class StatusFlow {
         PacketStatistics stats = !connected ? null : attempt(errors, () -> wds.isPresent()
                 ? qmi.packetStatistics(wds.get().cid())
                 : qmi.packetStatistics());
+        boolean applied = state.isPresent() && state.get().addressing() != null;
+        CurrentSettings cs = connected && !applied ? attempt(errors, qmi::currentSettings) : null;
+        return new Parts(libqmi, card, ss, sig, pss, stats, cs, errors);
+    }
+
+    public static StatusReport.Libqmi libqmi(QmiClient qmi) {
+        VersionVerdict v = VersionPolicy.of(qmi.version()).verdict();
+        return new StatusReport.Libqmi(v.version().text(), v.severity().name().toLowerCase(java.util.Locale.ROOT),
+                v.oneLine());
+    }
+
+    /** The report for {@code parts}: IP settings from what {@code up} applied, else from the modem. */
+    public StatusReport assemble(String device, Paths paths, Optional<SessionState> state, Parts parts,
+                                 StatusReport.Ids ids) {
+        String name = Paths.deviceName(device);
+        boolean connected = parts.connected();
         StatusReport.Ip ip = null;
         if (connected && state.isPresent() && state.get().addressing() != null) {
             SessionState.Addressing a = state.get().addressing();
@@ -99,23 +140,21 @@ public final class StatusFlow {
             ip = new StatusReport.Ip(a.source(), a.address(), a.prefix(), a.gateway(), a.dns(), a.mtu(),
                     a.ipv6Address(), a.ipv6Prefix(), held.map(DnsRecord::backend).orElse(null),
                     held.map(DnsRecord::heldBy).orElse(null));
-        } else if (connected) {
-            CurrentSettings cs = attempt(errors, qmi::currentSettings);
-            if (cs != null) {
-                ip = new StatusReport.Ip("modem", cs.ipv4Address(), cs.ipv4Prefix() != null ? cs.ipv4Prefix()
-                        : cs.ipv4SubnetMask() == null ? null : Ipv4.prefixOf(cs.ipv4SubnetMask()),
-                        cs.ipv4Gateway(), cs.ipv4Dns(), cs.mtu(), cs.ipv6Address(), cs.ipv6Prefix());
-            }
+        } else if (connected && parts.currentSettings() != null) {
+            CurrentSettings cs = parts.currentSettings();
+            ip = new StatusReport.Ip("modem", cs.ipv4Address(), cs.ipv4Prefix() != null ? cs.ipv4Prefix()
+                    : cs.ipv4SubnetMask() == null ? null : Ipv4.prefixOf(cs.ipv4SubnetMask()),
+                    cs.ipv4Gateway(), cs.ipv4Dns(), cs.mtu(), cs.ipv6Address(), cs.ipv6Prefix());
         }
-
-        StatusReport.Ids ids = !askIds ? null
-                : ModemIds.lookup(qmi, Path.of(device), paths.stateDir().resolve(name + ".ids"));
+        ServingSystem ss = parts.servingSystem();
+        PacketServiceStatus pss = parts.packetService();
         boolean lte = ss != null && ss.radioInterfaces().contains(RadioInterface.LTE);
         LedState word = LedState.of(ss == null ? RegistrationState.UNKNOWN : ss.registration(), connected);
         return new StatusReport(device, state.map(SessionState::iface).orElseGet(() ->
                 new Sysfs(paths.sysfsRoot()).ifaceOf(name).orElse(null)), word.word(), lte, word.led(lte),
-                pss == null ? "unknown" : pss.status().qmicli(), libqmi, ids, sim(card), registration(ss), signal(sig),
-                ip, packets(stats), session(state.orElse(null), connected), List.copyOf(errors));
+                pss == null ? "unknown" : pss.status().qmicli(), parts.libqmi(), ids, sim(parts.card()),
+                registration(ss), signal(parts.signal()), ip, packets(parts.statistics()),
+                session(state.orElse(null), connected), parts.errors());
     }
 
     private static <T> T attempt(List<String> errors, Supplier<T> query) {

@@ -74,7 +74,9 @@ public final class Teardown {
         }
         String tag = Paths.deviceName(s.device());
         try {
-            problems.addAll(dns.revert(tag));
+            if (hadSession || s.addressing() != null) { // a record of kept query ids holds no DNS
+                problems.addAll(dns.revert(tag));
+            }
             if (s.dnsFiles() != null && s.dnsFiles().resolvHead() != null) {
                 DnsBlock.remove(Path.of(s.dnsFiles().resolvHead()), tag);
             }

@@ -22,7 +22,12 @@ final class UndoOnExit implements AutoCloseable {
 
     static UndoOnExit arm(Runnable undo) {
         UndoOnExit u = new UndoOnExit(undo);
-        Runtime.getRuntime().addShutdownHook(u.hook);
+        try {
+            Runtime.getRuntime().addShutdownHook(u.hook);
+        } catch (IllegalStateException shuttingDown) {
+            // a service already stopping (SIGTERM during a reconnect): no hook can be added, and none is needed,
+            // since the caller still owns the outcome and undoes a failure itself
+        }
         return u;
     }
 

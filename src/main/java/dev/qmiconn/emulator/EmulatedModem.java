@@ -19,6 +19,11 @@ public interface EmulatedModem extends AutoCloseable {
     /** Client ids currently allocated, over all services (a leak check wants 0 after {@code down}). */
     int liveClientIds();
 
+    /** QMI requests received so far (tests prove an answer came without asking the modem); -1 if not counted. */
+    default long requestsSeen() {
+        return -1;
+    }
+
     /** Data sessions currently up (started and not stopped or dropped). */
     int liveSessions();
 

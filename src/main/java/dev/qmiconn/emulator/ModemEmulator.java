@@ -32,6 +32,7 @@ public final class ModemEmulator implements EmulatedModem {
     private final NavigableMap<Integer, ServiceHandler> services = new TreeMap<>();
     private final UnixSocketServer server;
     private final ScheduledExecutorService ticker;
+    private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
 
     private ModemEmulator(Scenario scenario, Path socket, Clock clock) throws IOException {
         this.state = new ModemState(scenario, clock);
@@ -119,6 +120,7 @@ public final class ModemEmulator implements EmulatedModem {
         if (request.kind() != QmiMessage.Kind.REQUEST || request.direction() != QmiMessage.Direction.TO_MODEM) {
             return Optional.empty();
         }
+        requests.incrementAndGet();
         state.tick();
         Reply reply;
         double delay;
@@ -186,6 +188,11 @@ public final class ModemEmulator implements EmulatedModem {
 
     public Scenario scenario() {
         return state.scenario;
+    }
+
+    @Override
+    public long requestsSeen() {
+        return requests.get();
     }
 
     @Override

@@ -10,25 +10,42 @@ import java.util.concurrent.TimeUnit;
  */
 public class StopSignal {
 
-    private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
+    private boolean stop;
+    private boolean woken;
 
-    public void request() {
-        stop.countDown();
+    public synchronized void request() {
+        stop = true;
+        notifyAll();
     }
 
-    public boolean requested() {
-        return stop.getCount() == 0;
+    public synchronized boolean requested() {
+        return stop;
     }
 
-    /** Sleeps {@code d}; returns early (true) when stop was requested. */
-    public boolean sleep(Duration d) {
+    /** Ends the current {@link #sleep} early without stopping: a request (up, down) wants the loop now. */
+    public synchronized void wake() {
+        woken = true;
+        notifyAll();
+    }
+
+    /** Sleeps {@code d}; returns early (true) when stop was requested, early (false) when woken. */
+    public synchronized boolean sleep(Duration d) {
+        long end = System.nanoTime() + Math.max(0, d.toNanos());
         try {
-            return stop.await(Math.max(0, d.toMillis()), TimeUnit.MILLISECONDS);
+            while (!stop && !woken) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return true;
         }
+        woken = false;
+        return stop;
     }
 
     /** Called by the loop once it has torn down. */

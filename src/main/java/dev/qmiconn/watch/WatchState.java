@@ -9,12 +9,21 @@ public enum WatchState {
     ESCALATING("escalating"),
     CAPPED("capped"),
     ROAMING("roaming"),
+    HELD_DOWN("down"),
     STOPPED("stopped");
 
     private final String word;
 
     WatchState(String word) {
         this.word = word;
+    }
+
+    /** syslog priority of the line announcing this state: warnings for a lost or held link, else info. */
+    public int priority() {
+        return switch (this) {
+            case DROPPED, BACKOFF, ESCALATING, CAPPED, ROAMING -> 4;
+            default -> 6;
+        };
     }
 
     public String word() {

@@ -41,8 +41,12 @@ public final class Watchdog {
     private final LedgerStore ledgers;
     private UsageMeter meter;
     private final Escalation escalation;
-    private WatchState state;
+    private volatile WatchState state;
+    private volatile String lastDetail = "";
+    private volatile boolean wantUp = true;
+    private volatile LiveView live;
     private boolean warned;
+    private LogStyle style = LogStyle.PLAIN;
     private java.util.Map<String, String> environment = java.util.Map.of();
 
     public Watchdog(CommandRunner runner, Pacer pacer, PrintWriter log, UpRequest request, WatchOptions options,
@@ -64,12 +68,76 @@ public final class Watchdog {
         return this;
     }
 
+    /** Journal lines (syslog priority prefix, no own timestamp) instead of timestamped plain lines. */
+    public Watchdog withLogStyle(LogStyle s) {
+        this.style = s;
+        return this;
+    }
+
+    /** Keeps a live view of the modem (for the service's status answers) up to date on every poll. */
+    public Watchdog withLiveView(LiveView view) {
+        this.live = view;
+        return this;
+    }
+
+    public WatchState state() {
+        return state;
+    }
+
+    public String lastDetail() {
+        return lastDetail;
+    }
+
+    /** The link goes down and stays down until {@link #requestUp}; returns once it is down (bounded). */
+    public boolean requestDown(java.time.Duration bound) {
+        wantUp = false;
+        stop.wake();
+        return awaitState(s -> s == WatchState.HELD_DOWN, bound);
+    }
+
+    /** The link comes up again; returns once connected, or once an attempt failed (bounded). */
+    public boolean requestUp(java.time.Duration bound) {
+        boolean wasDown = !wantUp || state != WatchState.CONNECTED;
+        wantUp = true;
+        stop.wake();
+        return !wasDown || awaitState(s -> s == WatchState.CONNECTED || s == WatchState.BACKOFF
+                || s == WatchState.CAPPED, bound);
+    }
+
+    private boolean awaitState(java.util.function.Predicate<WatchState> done, java.time.Duration bound) {
+        long end = System.nanoTime() + bound.toNanos();
+        synchronized (this) {
+            while (!done.test(state)) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
     /** Runs until {@link StopSignal#request()}; then takes the link down and returns. */
     public void run() {
         int failures = 0;
         try {
             while (!stop.requested()) {
                 Instant now = pacer.now();
+                if (!wantUp) {
+                    if (state != WatchState.HELD_DOWN) {
+                        takeDown();
+                        change(WatchState.HELD_DOWN, "by request; qmi-conn up brings it back");
+                    }
+                    refreshLive(false, null);
+                    stop.sleep(options.pollInterval());
+                    continue;
+                }
                 if (options.capAction().disconnects() && options.cap() != null
                         && meter().level(now) == DataCap.Level.EXCEEDED) {
                     holdDownForCap(now);
@@ -81,6 +149,7 @@ public final class Watchdog {
                     continue;
                 }
                 Health health = probe.check();
+                refreshLive(health.connected(), health.statistics().orElse(null));
                 if (health.connected()) {
                     failures = 0;
                     connected(health, now);
@@ -162,7 +231,7 @@ public final class Watchdog {
             }
             return new Outcome(ExitCode.NOT_CONNECTED, after.reason());
         } catch (QmiConnException e) {
-            log.println(stamp() + " up failed: " + e.getMessage());
+            log.println(style.line(3, pacer.now(), "up failed: " + e.getMessage()));
             log.flush();
             return new Outcome(e.exitCode(), e.getMessage());
         }
@@ -172,19 +241,21 @@ public final class Watchdog {
         SessionState s = health.state().orElseThrow();
         health.statistics().ifPresent(stats -> meter().observe(stats, now));
         if (state != WatchState.CONNECTED) {
-            change(WatchState.CONNECTED, s.iface() + " " + s.addressing().address() + "/" + s.addressing().prefix() + " via " + s.addressing().gateway());
+            SessionState.Addressing a = s.addressing();
+            change(WatchState.CONNECTED, s.iface() + " " + a.address() + "/" + a.prefix() + " via " + a.gateway());
         }
         DataCap.Level level = meter().level(now);
         long used = meter().current(now).usedBytes();
         if (level == DataCap.Level.WARNING && !warned) {
             warned = true;
-            log.println(stamp() + " usage " + new ByteSize(used).human() + " of " + meter.cap().limit().human()
-                    + " (warning at " + meter.cap().warnPercent() + "%)");
+            log.println(style.line(4, pacer.now(), "usage " + new ByteSize(used).human() + " of "
+                    + meter.cap().limit().human()
+                    + " (warning at " + meter.cap().warnPercent() + "%)"));
             log.flush();
         } else if (level == DataCap.Level.EXCEEDED && !options.capAction().disconnects() && !warned) {
             warned = true;
             runner.run(CommandSpec.of(options.capAction().hookArgv()));
-            log.println(stamp() + " cap reached: ran " + options.capAction().hookArgv().get(0));
+            log.println(style.line(4, pacer.now(), "cap reached: ran " + options.capAction().hookArgv().get(0)));
             log.flush();
         } else if (level == DataCap.Level.UNDER) {
             warned = false;
@@ -264,18 +335,26 @@ public final class Watchdog {
         try {
             new DownFlow(runner, quiet).run(request.device(), request.iface(), request.proxy(), request.paths());
         } catch (QmiConnException e) {
-            log.println(stamp() + " down failed: " + e.getMessage());
+            log.println(style.line(3, pacer.now(), "down failed: " + e.getMessage()));
             log.flush();
         }
     }
 
+    private void refreshLive(boolean connected, dev.qmiconn.qmi.model.PacketStatistics stats) {
+        if (live != null) {
+            live.session(connected, stats, pacer.now());
+        }
+    }
+
     private void change(WatchState next, String detail) {
-        state = next;
-        log.println(stamp() + " " + next.word() + " " + detail);
+        synchronized (this) {
+            state = next;
+            lastDetail = detail;
+            notifyAll();
+        }
+        log.println(style.line(next.priority(), pacer.now(), next.word() + " " + detail));
         log.flush();
     }
 
-    private String stamp() {
-        return pacer.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
-    }
+
 }

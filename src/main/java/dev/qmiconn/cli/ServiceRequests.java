@@ -1,0 +1,57 @@
+package dev.qmiconn.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Set;
+
+import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.error.QmiConnException;
+import dev.qmiconn.service.ControlSocket;
+import dev.qmiconn.service.ServiceControl;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Runs the requests a client sends to a running service through the same picocli commands as a direct run, with
+ * a context that carries the service, so output and exit codes are the same words either way.
+ */
+final class ServiceRequests {
+
+    private static final Set<String> SERVED = Set.of("status", "up", "down", "usage");
+    private static final Set<String> DEVICE_OPTIONS = Set.of("--device", "--state-dir", "--json");
+
+    private ServiceRequests() {
+    }
+
+    static ControlSocket.RequestHandler handler(AppContext context, ServiceControl service) {
+        return (args, out, err) -> answer(args, out, err, context.forService(service));
+    }
+
+    static int answer(List<String> args, PrintWriter out, PrintWriter err, AppContext context) {
+        if (args.isEmpty() || !SERVED.contains(args.get(0))
+                || args.stream().anyMatch(a -> a.equals("-v") || a.equals("--verbose") || a.startsWith("--record"))) {
+            err.println("qmi-conn: the service answers status, up, down and usage (without -v or --record)");
+            return ExitCode.USAGE.code();
+        }
+        CommandLine cl = Main.commandLine(context);
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(args.toArray(String[]::new));
+    }
+
+    /**
+     * Through the service, up and down only switch the link: its settings are the service's own (its config file
+     * and unit). An option that would change them is refused rather than silently ignored.
+     */
+    static void onlyDeviceOptions(CommandSpec spec, ServiceControl service) {
+        for (OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+            if (!DEVICE_OPTIONS.contains(o.longestName())) {
+                throw new QmiConnException(ExitCode.BUSY, "the qmi-conn service owns " + service.device()
+                        + " and connects with its own settings, so " + o.longestName() + " has no effect here: "
+                        + "change its configuration and restart it (systemctl restart qmi-conn@DEVICE), or stop "
+                        + "it to run " + spec.name() + " by hand");
+            }
+        }
+    }
+}

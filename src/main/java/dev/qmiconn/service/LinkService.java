@@ -1,0 +1,182 @@
+package dev.qmiconn.service;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.qmiconn.connect.DeviceLock;
+import dev.qmiconn.connect.NetConfig;
+import dev.qmiconn.connect.Pacer;
+import dev.qmiconn.connect.Paths;
+import dev.qmiconn.connect.QmiNetworkBackend;
+import dev.qmiconn.connect.SessionRecord;
+import dev.qmiconn.connect.SessionState;
+import dev.qmiconn.connect.StateStore;
+import dev.qmiconn.connect.StatusFlow;
+import dev.qmiconn.connect.StatusReport;
+import dev.qmiconn.connect.Teardown;
+import dev.qmiconn.connect.UpRequest;
+import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.process.CommandRunner;
+import dev.qmiconn.process.CommandSpec;
+import dev.qmiconn.qmi.QmiClient;
+import dev.qmiconn.watch.LiveView;
+import dev.qmiconn.watch.WatchState;
+import dev.qmiconn.watch.Watchdog;
+
+/**
+ * The resident service of one device ({@code qmi-conn watch} under systemd): it holds the service lock (a second
+ * watch is refused), keeps its own NAS and UIM client ids for its lifetime (recorded before use in
+ * {@code <dev>.service.json}, released on stop, and released by the next instance after a crash), runs the watch
+ * loop, and answers the local API from its live view.
+ */
+public final class LinkService implements ServiceControl, AutoCloseable {
+
+    static final Duration REQUEST_BOUND = Duration.ofSeconds(120);
+    static final Duration QMICLI_TIMEOUT = Duration.ofSeconds(12);
+
+    private final CommandRunner runner;
+    private final UpRequest request;
+    private final Pacer pacer;
+    private final DeviceLock lock;
+    private final SessionRecord kept;
+    private final QmiClient plain;
+    private LiveView live;
+    private Watchdog watchdog;
+    private ControlSocket socket;
+    private boolean closed;
+
+    private LinkService(CommandRunner runner, UpRequest request, Pacer pacer, DeviceLock lock, SessionRecord kept,
+                        QmiClient plain) {
+        this.runner = runner;
+        this.request = request;
+        this.pacer = pacer;
+        this.lock = lock;
+        this.kept = kept;
+        this.plain = plain;
+    }
+
+    /**
+     * Takes the service lock (BUSY when another service runs), releases what an earlier instance recorded, and
+     * allocates this instance's query client ids, each recorded before use.
+     */
+    public static LinkService open(CommandRunner runner, UpRequest req, Pacer pacer) {
+        Paths paths = req.paths();
+        DeviceLock lock = DeviceLock.acquireService(paths.stateDir(), req.deviceName(), req.device());
+        try {
+            QmiClient qmi = new QmiClient(runner, req.device(), req.proxy(), QMICLI_TIMEOUT);
+            StateStore store = new StateStore(keptIdsFile(paths, req.deviceName()));
+            Teardown teardown = new Teardown(qmi, new QmiNetworkBackend(runner, paths), new NetConfig(runner),
+                    new dev.qmiconn.dns.Dns(runner, paths.stateDir()));
+            SessionRecord.load(store).ifPresent(teardown::undo); // a killed instance's ids
+            SessionRecord kept = new SessionRecord(store, SessionState.begin(new SessionState.Link(req.device(),
+                    null, "service", req.proxy(), null, pacer.now().getEpochSecond()), null));
+            LinkService service = new LinkService(runner, req, pacer, lock, kept, qmi);
+            service.keepQueryIds();
+            return service;
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** Where the service records the query client ids it keeps. */
+    public static Path keptIdsFile(Paths paths, String deviceName) {
+        return paths.stateDir().resolve(deviceName + ".service.json");
+    }
+
+    /** NAS and UIM ids for the live view's radio queries. A modem that refuses them is asked with fresh ids. */
+    private void keepQueryIds() {
+        Map<String, Integer> ids = new java.util.HashMap<>();
+        for (String service : new String[] {"nas", "uim"}) {
+            try {
+                ids.put(service, kept.allocate(plain, service));
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(LinkService.class).debug("no kept {} id: {}", service, e.toString());
+            }
+        }
+        live = new LiveView(plain.keeping(ids));
+    }
+
+    /** The live view the watch loop must keep up to date ({@link Watchdog#withLiveView}). */
+    public LiveView live() {
+        return live;
+    }
+
+    /** Starts answering on the socket; from now on {@code status}, {@code up}, {@code down} come here. */
+    public void serve(Watchdog loop, ControlSocket.RequestHandler handler) {
+        this.watchdog = loop;
+        this.socket = ControlSocket.open(socketPath(request.paths(), request.deviceName()), handler);
+        notifySystemd("--ready", "--status=serving " + socket.path());
+    }
+
+    public static Path socketPath(Paths paths, String deviceName) {
+        return paths.stateDir().resolve(deviceName + ".sock");
+    }
+
+    /** Tells systemd (Type=notify, NotifyAccess=all) through systemd-notify; nothing outside a notify unit. */
+    public void notifySystemd(String... words) {
+        if (System.getenv("NOTIFY_SOCKET") == null) {
+            return;
+        }
+        java.util.List<String> argv = new java.util.ArrayList<>(java.util.List.of("systemd-notify",
+                "--pid=" + ProcessHandle.current().pid()));
+        argv.addAll(java.util.List.of(words));
+        runner.run(CommandSpec.of(argv).withTimeout(Duration.ofSeconds(10)));
+    }
+
+    @Override
+    public String device() {
+        return request.device();
+    }
+
+    @Override
+    public StatusReport status() {
+        Optional<SessionState> state = new StateStore(request.paths().stateFile(request.deviceName())).read();
+        return new StatusFlow(runner, pacer).assemble(request.device(), request.paths(), state, live.parts(), null);
+    }
+
+    @Override
+    public int up(PrintWriter out) {
+        boolean done = watchdog.requestUp(REQUEST_BOUND);
+        WatchState s = watchdog.state();
+        out.println(request.device() + ": " + s.word() + " " + watchdog.lastDetail());
+        out.flush();
+        if (!done) {
+            return ExitCode.NO_SERVICE.code();
+        }
+        return switch (s) {
+            case CONNECTED -> ExitCode.OK.code();
+            case CAPPED -> ExitCode.CAP_REACHED.code();
+            default -> ExitCode.NOT_CONNECTED.code();
+        };
+    }
+
+    @Override
+    public int down(PrintWriter out) {
+        boolean done = watchdog.requestDown(REQUEST_BOUND);
+        out.println(request.device() + " is down and stays down until qmi-conn up (the service keeps running)");
+        out.flush();
+        return done ? ExitCode.OK.code() : ExitCode.FAILURE.code();
+    }
+
+    /** Stops answering, releases the kept ids and the lock (the loop has taken the link down by now). */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (socket != null) {
+            socket.close();
+        }
+        try {
+            new Teardown(plain, new QmiNetworkBackend(runner, request.paths()), new NetConfig(runner),
+                    new dev.qmiconn.dns.Dns(runner, request.paths().stateDir())).undo(kept);
+        } finally {
+            lock.close();
+        }
+    }
+}
