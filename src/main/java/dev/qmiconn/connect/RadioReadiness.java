@@ -53,6 +53,8 @@ public final class RadioReadiness {
                         ? "the SIM did not finish initialising within " + human(deadline.budget())
                         : "no SIM card: insert one (the E397u-53's slot is on its side)");
             }
+            progress(card.cardPresent() ? "waiting for the SIM to initialise (PIN " + card.pin1State().qmicli()
+                    + ")" : "waiting for the SIM card");
             deadline.sleep(delay);
             delay = next(delay);
             card = qmi.cardStatus();
@@ -128,6 +130,7 @@ public final class RadioReadiness {
                     return new Radio(ss, sig);
                 }
             }
+            progress(waitingFor(ss, sig));
             if (deadline.passed()) {
                 throw new QmiConnException(ExitCode.NO_SERVICE, "no usable service after "
                         + human(deadline.budget()) + ": registration " + ss.registration().qmicli()
@@ -137,6 +140,30 @@ public final class RadioReadiness {
             deadline.sleep(delay);
             delay = next(delay);
         }
+    }
+
+    /**
+     * One line each time what is being waited for changes (searching, registered on LTE but weak, denied, ...),
+     * so a user at the console sees progress instead of silence until the timeout; repeats are not printed.
+     */
+    private void progress(String line) {
+        if (!line.equals(lastProgress)) {
+            lastProgress = line;
+            out.println(line);
+            out.flush();
+        }
+    }
+
+    private String lastProgress = "";
+
+    private static String waitingFor(ServingSystem ss, SignalStrength sig) {
+        String tech = ss.radioInterfaces().isEmpty() ? "" : " on " + ss.radioInterfaces().stream()
+                .map(RadioInterface::qmicli).reduce((a, b) -> a + "," + b).orElse("");
+        if (!ss.registered()) {
+            return "waiting for registration: " + ss.registration().qmicli() + tech;
+        }
+        return "registered" + tech + (ss.plmn() == null ? "" : " (" + ss.plmn().description() + ")")
+                + ", waiting for a usable signal" + (sig == null ? "" : ": " + Signal.describe(sig));
     }
 
     static boolean usable(SignalStrength sig) {
