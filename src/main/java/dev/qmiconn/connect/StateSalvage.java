@@ -57,7 +57,13 @@ final class StateSalvage {
         for (DataSession d : sessions) {
             salvaged = salvaged.allocated("wds", d.cid()).withSession(d);
         }
-        return salvaged;
+        if (iface == null) {
+            return salvaged;
+        }
+        // what was configured on the device's own interface is lost with the file: flush it all
+        return new SessionState(salvaged.format(), salvaged.link(), salvaged.phase(), null, salvaged.clientIds(),
+                salvaged.sessions(), new SessionState.Addressing("unknown", null, null, null, List.of(), null, null,
+                null), salvaged.dnsFiles());
     }
 
     private static void readTop(JsonParser p, Map<String, String> top, List<DataSession> sessions)
