@@ -23,10 +23,12 @@ class StateSalvageTest {
     Path tmp;
 
     private String saved(Paths paths) throws Exception {
-        SessionState s = new SessionState("/dev/cdc-wdm0", "wwan0", "qmicli", SessionState.UP, false,
-                List.of(new DataSession("ipv4", 12, 3634376449L), new DataSession("ipv6", 13, 3634376450L)),
-                "dhcp", "100.66.12.65", 30, "100.66.12.66", List.of("10.177.0.34"), 1500, null, null, "1.32.2", 1,
-                "/tmp/head", null);
+        SessionState s = SessionState.begin(new SessionState.Link("/dev/cdc-wdm0", "wwan0", "qmicli", false,
+                        "1.32.2", 1), new SessionState.DnsFiles("/tmp/head", null))
+                .allocated("wds", 12).withSession(new DataSession("ipv4", 12, 3634376449L))
+                .allocated("wds", 13).withSession(new DataSession("ipv6", 13, 3634376450L))
+                .up(new SessionState.Addressing("dhcp", "100.66.12.65", 30, "100.66.12.66", List.of("10.177.0.34"),
+                        1500, null, null));
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s);
     }
 
@@ -34,14 +36,15 @@ class StateSalvageTest {
     void should_keep_the_sessions_whose_entry_closed_before_the_cut() throws Exception {
         Paths paths = FlowFixtures.paths(tmp);
         String json = saved(paths);
-        String cut = json.substring(0, json.indexOf("\"cid\" : 13") + "\"cid\" : 1".length()); // 13 cut to 1
+        String cut = json.substring(0, json.lastIndexOf("\"cid\" : 13") + "\"cid\" : 1".length()); // 13 cut to 1
 
         SessionState s = StateSalvage.from(cut, "/dev/cdc-wdm0", paths);
 
         assertEquals(List.of(new DataSession("ipv4", 12, 3634376449L)), s.sessions());
         assertEquals("wwan0", s.iface());
         assertEquals("/dev/cdc-wdm0", s.device());
-        assertEquals(paths.resolvHead().toString(), s.resolvHead(), "resolvHead comes after the cut: the default");
+        assertEquals(paths.resolvHead().toString(), s.dnsFiles().resolvHead(),
+                "resolvHead comes after the cut: the default");
     }
 
     @Test
