@@ -101,6 +101,43 @@ class ShippedDocsTest {
         assertEquals(List.of(), wrong);
     }
 
+    /**
+     * TROUBLESHOOTING is searched by the words on the screen: each {@code qmi-conn: ...} message its headings quote
+     * must be printed by the code as written there. The literal parts between {@code ...} placeholders must each be
+     * in a Java source or the launcher.
+     */
+    @Test
+    void should_quote_qmi_conns_own_messages_as_the_code_prints_them() throws IOException {
+        // the launcher's echo joins its words with a space; Java joins adjacent literals with +
+        StringBuilder code = new StringBuilder(Files.readString(Path.of("bin", "qmi-conn"))
+                .replaceAll("\"\\s*\\\\\\n\\s*\"", " "));
+        try (Stream<Path> files = Files.walk(Path.of("src", "main", "java"))) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                code.append(Files.readString(f).replaceAll("\"\\s*\\+\\s*\"", ""));
+            }
+        }
+        Matcher heading = Pattern.compile("^### .*$", Pattern.MULTILINE)
+                .matcher(Files.readString(Path.of("docs", "TROUBLESHOOTING.md")));
+        List<String> unknown = new ArrayList<>();
+        int checked = 0;
+        while (heading.find()) {
+            Matcher quoted = Pattern.compile("`qmi-conn: ([^`]+)`").matcher(heading.group());
+            while (quoted.find()) {
+                for (String part : quoted.group(1).split("\\(?\\.\\.\\.\\)?")) {
+                    String literal = part.strip();
+                    if (literal.length() >= 8) {
+                        checked++;
+                        if (code.indexOf(literal) < 0) {
+                            unknown.add(literal);
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(checked > 8, "checked only " + checked);
+        assertEquals(List.of(), unknown, "quoted in TROUBLESHOOTING.md, printed nowhere");
+    }
+
     @Test
     void should_make_anchors_as_github_does() {
         assertEquals("error-couldnt-start-network-qmi-protocol-error-64-null",
