@@ -90,8 +90,8 @@ public final class BuildAssets {
                         State of the running session (client id, packet data handle), the device lock and the \
                         modem's IMEI and ICCID, one set per device (\\fB\\-\\-state\\-dir\\fR).
                         .TP
-                        /usr/share/mobile\-broadband\-provider\-info/serviceproviders.xml
-                        Where \fBup\fR looks up the APN of the SIM's operator when none is given.
+                        /usr/share/mobile\\-broadband\\-provider\\-info/serviceproviders.xml
+                        Where \\fBup\\fR looks up the APN of the SIM's operator when none is given.
                         .TP
                         /etc/resolv.conf.head
                         DNS servers of the session, in a block marked as qmi\\-conn's; other lines are kept.
