@@ -93,4 +93,22 @@ class ScenarioTest {
         assertTrue(assertThrows(Scenario.ScenarioException.class, () -> Scenario.load("/nonexistent/x.json"))
                 .getMessage().contains("not found"));
     }
+
+    @Test
+    void should_keep_the_fault_suites_modem_an_e397u_53_but_for_its_slow_start_and_client_id_limit() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode bench = (com.fasterxml.jackson.databind.node.ObjectNode)
+                json.readTree(Path.of("bench/faults-slow-start.json").toFile());
+        com.fasterxml.jackson.databind.node.ObjectNode shipped = (com.fasterxml.jackson.databind.node.ObjectNode)
+                json.readTree(getClass().getResourceAsStream("/scenarios/e397u-53.json"));
+        Scenario loaded = Scenario.load("bench/faults-slow-start.json");
+
+        assertEquals(Fault.Type.SLOW_REPLY, loaded.faults().get(0).type());
+        assertEquals(8, loaded.clientIdLimit());
+        for (String differs : java.util.List.of("name", "description", "faults", "clientIdLimit")) {
+            bench.remove(differs);
+            shipped.remove(differs);
+        }
+        assertEquals(shipped, bench, "bench/faults-slow-start.json is e397u-53.json plus its fault and limit");
+    }
 }
