@@ -93,10 +93,13 @@ wait_up() {  # watch's session recorded as up, within $1 s
 }
 
 KINDS="KILL:pid TERM:pid TERM:group INT:group"
+# a shell without job control starts background commands with SIGINT ignored, and the JVM keeps it ignored:
+# without this reset a Ctrl-C case would measure the shell, not qmi-conn
+DEFAULT_SIGNALS="env --default-signal=INT,QUIT"
 
 signal_up() {  # a signal at a random instant of up (0-4.5 s: before, during and after the slow start)
     local sig=${1%:*} target=${1#*:} at=$((RANDOM % 4500)) p r
-    setsid qmi-conn up --apn "$APN" --timeout 20s >/tmp/faults-case.out 2>&1 & p=$!
+    setsid $DEFAULT_SIGNALS qmi-conn up --apn "$APN" --timeout 20s >/tmp/faults-case.out 2>&1 & p=$!
     ms_sleep "$at"; send "$sig" "$target" "$p"; reap "$p" 30; r=$R
     verdict "up $sig to $target at ${at}ms (exit $r)" "$r" "$r"
 }
@@ -104,14 +107,14 @@ signal_up() {  # a signal at a random instant of up (0-4.5 s: before, during and
 signal_down() {
     local sig=${1%:*} target=${1#*:} at=$((RANDOM % 1500)) p r
     qmi-conn up --apn "$APN" --timeout 20s >/dev/null 2>&1
-    setsid qmi-conn down >/tmp/faults-case.out 2>&1 & p=$!
+    setsid $DEFAULT_SIGNALS qmi-conn down >/tmp/faults-case.out 2>&1 & p=$!
     ms_sleep "$at"; send "$sig" "$target" "$p"; reap "$p" 30; r=$R
     verdict "down $sig to $target at ${at}ms (exit $r)" "$r" "$r"
 }
 
 signal_watch() {  # $2 steady: connected; reconnect: the session ended under it (CTL sync) just before
     local sig=${1%:*} target=${1#*:} mode=$2 at=$((RANDOM % 4500)) p r
-    setsid qmi-conn watch --apn "$APN" --timeout 20s >/tmp/faults-case.out 2>&1 & p=$!
+    setsid $DEFAULT_SIGNALS qmi-conn watch --apn "$APN" --timeout 20s >/tmp/faults-case.out 2>&1 & p=$!
     if ! wait_up 30; then send KILL group "$p"; reap "$p" 5; verdict "watch $mode: never up" 0 1; return; fi
     [ "$mode" = reconnect ] && qmicli -d "$DEV" --device-open-sync --dms-noop >/dev/null 2>&1
     ms_sleep "$at"; send "$sig" "$target" "$p"; reap "$p" 30; r=$R
@@ -130,10 +133,10 @@ concurrency() {
     reap "$p1" 60; r1=$R; reap "$p2" 60; r2=$R
     verdict "up and down at once ($r1 $r2)" "0:11 0:0 11:0 143:0" "$r1:$r2"
 
-    setsid qmi-conn watch --apn "$APN" --timeout 20s >/dev/null 2>&1 & p=$!
+    setsid $DEFAULT_SIGNALS qmi-conn watch --apn "$APN" --timeout 20s >/dev/null 2>&1 & p=$!
     wait_up 30
     qmi-conn up --apn "$APN" --timeout 20s >/tmp/faults-case.out 2>&1; r1=$?
-    setsid qmi-conn watch --apn "$APN" --timeout 20s >/dev/null 2>&1 & p2=$!
+    setsid $DEFAULT_SIGNALS qmi-conn watch --apn "$APN" --timeout 20s >/dev/null 2>&1 & p2=$!
     reap "$p2" 15; r2=$R
     send TERM group "$p"; reap "$p" 30
     verdict "up during watch ($r1)" 11 "$r1"
