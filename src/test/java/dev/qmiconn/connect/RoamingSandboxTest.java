@@ -62,6 +62,15 @@ class RoamingSandboxTest {
     }
 
     @Test
+    void should_show_the_roaming_guards_verdict_in_status() {
+        CommandResult json = box.qmiConn("status", "--json", "--roaming", "deny");
+        assertTrue(json.stdout().contains("\"roaming_guard\" : {\n    \"network\" : \"roaming\",\n    \"policy\" : "
+                + "\"deny\",\n    \"decision\" : \"stay-down\"\n  }"), json.stdout());
+        CommandResult text = box.qmiConn("status", "--roaming", "allow");
+        assertTrue(text.stdout().contains("  roaming:      roaming, roaming allowed: may connect"), text.stdout());
+    }
+
+    @Test
     void should_deny_roaming_by_default_once_a_cap_is_set() {
         CommandResult ensure = box.sandbox.exec(List.of("qmi-conn", "ensure", "--apn", "fast.metropcs.com",
                 "--cap", "200MB", "--timeout", "20s"), Duration.ofSeconds(60));
