@@ -37,7 +37,12 @@ public final class Main {
 
     /** The full command tree wired to {@code context}; tests call this with a replaying runner. */
     public static CommandLine commandLine(AppContext context) {
-        CommandLine cl = new CommandLine(RootCommand.class, new ContextFactory(context));
+        return commandLine(RootCommand.class, context);
+    }
+
+    /** One command's tree only (the service answers a request without building every command's model). */
+    static CommandLine commandLine(Class<?> command, AppContext context) {
+        CommandLine cl = new CommandLine(command, new ContextFactory(context));
         cl.setExecutionExceptionHandler(Main::handleExecutionException);
         cl.setExitCodeExceptionMapper(t -> exitCodeOf(t).code());
         cl.setParameterExceptionHandler(Main::handleParameterException);

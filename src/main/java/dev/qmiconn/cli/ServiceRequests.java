@@ -18,7 +18,8 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 final class ServiceRequests {
 
-    private static final Set<String> SERVED = Set.of("status", "up", "down", "usage");
+    private static final java.util.Map<String, Class<?>> SERVED = java.util.Map.of("status", StatusCommand.class,
+            "up", UpCommand.class, "down", DownCommand.class, "usage", UsageCommand.class);
     private static final Set<String> DEVICE_OPTIONS = Set.of("--device", "--state-dir", "--json");
 
     private ServiceRequests() {
@@ -29,15 +30,16 @@ final class ServiceRequests {
     }
 
     static int answer(List<String> args, PrintWriter out, PrintWriter err, AppContext context) {
-        if (args.isEmpty() || !SERVED.contains(args.get(0))
+        if (args.isEmpty() || !SERVED.containsKey(args.get(0))
                 || args.stream().anyMatch(a -> a.equals("-v") || a.equals("--verbose") || a.startsWith("--record"))) {
             err.println("qmi-conn: the service answers status, up, down and usage (without -v or --record)");
             return ExitCode.USAGE.code();
         }
-        CommandLine cl = Main.commandLine(context);
+        // only the asked command's model: building the whole tree per request costs the service's interpreter ~1 s
+        CommandLine cl = Main.commandLine(SERVED.get(args.get(0)), context);
         cl.setOut(out);
         cl.setErr(err);
-        return cl.execute(args.toArray(String[]::new));
+        return cl.execute(args.subList(1, args.size()).toArray(String[]::new));
     }
 
     /**
