@@ -87,8 +87,9 @@ public final class BuildAssets {
                         \\fBqmi\\-conn up\\fR; command\\-line options win.
                         .TP
                         /run/qmi\\-conn/
-                        State of the running session (client id, packet data handle), the device lock and the \
-                        modem's IMEI and ICCID, one set per device (\\fB\\-\\-state\\-dir\\fR).
+                        State of the running session (client id, packet data handle), the device lock, the \
+                        service's socket \\fIDEVICE\\fR.sock (root:qmi\\-conn 0660) and the modem's IMEI and ICCID, \
+                        one set per device (\\fB\\-\\-state\\-dir\\fR).
                         .TP
                         /usr/share/mobile\\-broadband\\-provider\\-info/serviceproviders.xml
                         Where \\fBup\\fR looks up the APN of the SIM's operator when none is given.
