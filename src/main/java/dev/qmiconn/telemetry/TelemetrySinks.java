@@ -40,6 +40,21 @@ public final class TelemetrySinks {
         return sinks.size() == 1 ? sinks.get(0) : new Fanout(List.copyOf(sinks));
     }
 
+    /** Where Linux keeps the host name; read as a file so that no lookup (DNS) happens while the link is down. */
+    public static final java.nio.file.Path KERNEL_HOSTNAME = java.nio.file.Path.of("/proc/sys/kernel/hostname");
+
+    /** This machine's name for the MQTT topics and client id, from {@code file}; "localhost" when unreadable. */
+    public static String hostName(java.nio.file.Path file) {
+        try {
+            String name = java.nio.file.Files.readString(file).strip();
+            int dot = name.indexOf('.');
+            name = dot > 0 ? name.substring(0, dot) : name;
+            return name.isEmpty() ? "localhost" : name;
+        } catch (java.io.IOException e) {
+            return "localhost";
+        }
+    }
+
     private record Fanout(List<TelemetrySink> sinks) implements TelemetrySink {
         @Override
         public void publish(TelemetrySnapshot snapshot) {
