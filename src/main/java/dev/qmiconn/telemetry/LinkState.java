@@ -13,6 +13,8 @@ public enum LinkState {
     WAITING("waiting"),
     ESCALATING("escalating"),
     CAPPED("capped"),
+    /** Held down: registered on a roaming network while roaming is denied. */
+    ROAMING("roaming"),
     STOPPED("stopped");
 
     private final String word;

@@ -21,7 +21,8 @@ import dev.qmiconn.telemetry.TelemetrySnapshot;
  * of its own does all the talking: {@link #publish} only queues (8 snapshots, oldest dropped), so a broker that
  * is down or slow costs the service nothing. Reconnects with backoff (1 s doubling to 60 s); each (re)connect
  * publishes "online", the discovery configs and the latest state again (a broker without persistence forgot
- * them). Logs one line per change (connected, unreachable, lost), never one per attempt.
+ * them). Logs one line per change (connected, unreachable, lost), never one per attempt. A state change is
+ * published at once; snapshots in an unchanged state at most every {@link #PERIODIC} (the newest one).
  */
 public final class MqttSink implements TelemetrySink {
 
@@ -29,6 +30,13 @@ public final class MqttSink implements TelemetrySink {
     static final int QUEUE = 8;
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     static final Duration CLOSE_BOUND = Duration.ofSeconds(5);
+    /**
+     * Snapshots that change no state go out at most this often: the broker is often reached over the metered LTE
+     * link itself (a ~0.9 kB publish every 5 min is ~8 MB a month; every 5 s poll would be ~450 MB).
+     */
+    static final Duration PERIODIC = Duration.ofMinutes(5);
+    /** MQTT keep-alive: each PINGREQ/PINGRESP exchange costs ~0.2 kB with TCP/IP; the last will waits 1.5x this. */
+    static final int KEEPALIVE_SECONDS = 120;
 
     private final MqttSettings settings;
     private final Topics topics;
@@ -36,6 +44,7 @@ public final class MqttSink implements TelemetrySink {
     private final Duration minBackoff;
     private final Duration maxBackoff;
     private final Duration closeBound;
+    private final long periodicMillis;
     private final DropOldestQueue<TelemetrySnapshot> queue = new DropOldestQueue<>(QUEUE);
     private final MqttClient client;
     private final MqttConnectOptions options;
@@ -44,15 +53,19 @@ public final class MqttSink implements TelemetrySink {
     private volatile boolean lost;
     private String status = "";
     private TelemetrySnapshot lastSent;
+    private long lastSentAt;
+    /** The newest snapshot in the same state as {@link #lastSent}, held until {@link #PERIODIC} is due. */
+    private TelemetrySnapshot pending;
 
     MqttSink(MqttSettings settings, String host, String device, Consumer<String> events, Duration minBackoff,
-             Duration maxBackoff, Duration closeBound) {
+             Duration maxBackoff, Duration closeBound, Duration periodic) {
         this.settings = settings;
         this.topics = new Topics(settings.topicPrefix(), host, device);
         this.events = events;
         this.minBackoff = minBackoff;
         this.maxBackoff = maxBackoff;
         this.closeBound = closeBound;
+        this.periodicMillis = periodic.toMillis();
         try {
             // in memory: Paho's default persistence writes files into the working directory
             this.client = new MqttClient(settings.url(), topics.nodeId(), new MemoryPersistence());
@@ -81,17 +94,18 @@ public final class MqttSink implements TelemetrySink {
 
     /** The device label comes from the snapshots; the client id and topics need it first, so it is given here. */
     public static MqttSink open(MqttSettings settings, String host, String device, Consumer<String> events) {
-        return open(settings, host, device, events, Duration.ofSeconds(1), Duration.ofSeconds(60), CLOSE_BOUND);
+        return open(settings, host, device, events, Duration.ofSeconds(1), Duration.ofSeconds(60), CLOSE_BOUND,
+                PERIODIC);
     }
 
     static MqttSink open(MqttSettings settings, String host, String device, Consumer<String> events,
                          Duration minBackoff, Duration maxBackoff) {
-        return open(settings, host, device, events, minBackoff, maxBackoff, CLOSE_BOUND);
+        return open(settings, host, device, events, minBackoff, maxBackoff, CLOSE_BOUND, PERIODIC);
     }
 
     static MqttSink open(MqttSettings settings, String host, String device, Consumer<String> events,
-                         Duration minBackoff, Duration maxBackoff, Duration closeBound) {
-        MqttSink sink = new MqttSink(settings, host, device, events, minBackoff, maxBackoff, closeBound);
+                         Duration minBackoff, Duration maxBackoff, Duration closeBound, Duration periodic) {
+        MqttSink sink = new MqttSink(settings, host, device, events, minBackoff, maxBackoff, closeBound, periodic);
         sink.worker.start();
         return sink;
     }
@@ -105,7 +119,7 @@ public final class MqttSink implements TelemetrySink {
         o.setCleanSession(true);
         o.setAutomaticReconnect(false);
         o.setConnectionTimeout((int) CONNECT_TIMEOUT.toSeconds());
-        o.setKeepAliveInterval(30);
+        o.setKeepAliveInterval(KEEPALIVE_SECONDS);
         o.setWill(topics.availability(), Topics.OFFLINE.getBytes(StandardCharsets.UTF_8), QOS, true);
         s.user().ifPresent(o::setUserName);
         s.password().ifPresent(p -> o.setPassword(p.toCharArray()));
@@ -140,8 +154,19 @@ public final class MqttSink implements TelemetrySink {
                     continue;
                 }
                 TelemetrySnapshot s = queue.poll(200);
-                if (s != null && !send(s)) {
-                    queue.putBack(s);
+                if (s != null && (lastSent == null || s.state() != lastSent.state())) {
+                    // a state change goes out at once; what was held in the old state is superseded by it
+                    pending = null;
+                    if (!send(s)) {
+                        queue.putBack(s);
+                    }
+                    continue;
+                }
+                if (s != null) {
+                    pending = s;
+                }
+                if (pending != null && System.currentTimeMillis() - lastSentAt >= periodicMillis && send(pending)) {
+                    pending = null;
                 }
             }
             finish();
@@ -172,8 +197,12 @@ public final class MqttSink implements TelemetrySink {
                     publishRaw(c.getKey(), c.getValue());
                 }
             }
-            if (queue.isEmpty() && lastSent != null) {
-                publishRaw(topics.state(), StatePayload.render(lastSent, topics.host()));
+            TelemetrySnapshot latest = pending != null ? pending : lastSent;
+            if (queue.isEmpty() && latest != null) {
+                publishRaw(topics.state(), StatePayload.render(latest, topics.host()));
+                lastSent = latest;
+                lastSentAt = System.currentTimeMillis();
+                pending = null;
             }
             return true;
         } catch (MqttException e) {
@@ -190,6 +219,7 @@ public final class MqttSink implements TelemetrySink {
         try {
             publishRaw(topics.state(), StatePayload.render(s, topics.host()));
             lastSent = s;
+            lastSentAt = System.currentTimeMillis();
             return true;
         } catch (MqttException e) {
             lost = true;
@@ -206,6 +236,9 @@ public final class MqttSink implements TelemetrySink {
         try {
             if (connected()) {
                 TelemetrySnapshot s;
+                if (pending != null) {
+                    send(pending);
+                }
                 while ((s = queue.poll(0)) != null && send(s)) {
                     // drained in order; the last one stays retained
                 }

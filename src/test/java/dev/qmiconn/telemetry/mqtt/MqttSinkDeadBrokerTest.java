@@ -50,7 +50,7 @@ class MqttSinkDeadBrokerTest {
         try (ServerSocket blackHole = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             List<String> events = new CopyOnWriteArrayList<>();
             MqttSink sink = MqttSink.open(broker(blackHole.getLocalPort()), "pi-7", "cdc-wdm0", events::add,
-                    Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(300));
+                    Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(300), MqttSink.PERIODIC);
             long worst = 0;
             long start = System.nanoTime();
             for (int i = 0; i < 1000; i++) {

@@ -28,6 +28,14 @@ class StatePayloadTest {
     }
 
     @Test
+    void should_stay_under_the_size_docs_telemetry_counts_for_the_metered_link() {
+        // docs/TELEMETRY.md: ~0.9 kB per publish with MQTT and TCP/IP headers and the PUBACK
+        int bytes = StatePayload.render(Snapshots.connected(), "raspberrypi").getBytes(
+                java.nio.charset.StandardCharsets.UTF_8).length;
+        assertTrue(bytes < 750, bytes + " bytes");
+    }
+
+    @Test
     void should_publish_a_connected_modem_with_its_values() throws Exception {
         JsonNode o = JSON.readTree(StatePayload.render(Snapshots.connected(), "pi-7"));
         assertEquals("connected", o.get("state").asText());
