@@ -1,14 +1,25 @@
 package dev.qmiconn.cli;
 
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 import dev.qmiconn.connect.Pacer;
+import dev.qmiconn.connect.Paths;
 import dev.qmiconn.connect.UpRequest;
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.service.LinkService;
 import dev.qmiconn.watch.LogStyle;
+import dev.qmiconn.error.QmiConnException;
+import dev.qmiconn.settings.DeviceConfig;
+import dev.qmiconn.telemetry.TelemetrySettings;
+import dev.qmiconn.telemetry.TelemetrySink;
+import dev.qmiconn.telemetry.TelemetrySinks;
 import dev.qmiconn.watch.OffsetFileClock;
 import dev.qmiconn.watch.StopSignal;
 import dev.qmiconn.watch.WatchOptions;
@@ -51,7 +62,7 @@ public final class WatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        config.applyTo(spec, up.device);
+        DeviceConfig file = config.applyTo(spec, up.device);
         UpRequest req = up.toRequest(paths.toPaths(context.environment()));
         Clock clock = watch.clockOffsetFile == null ? context.clock()
                 : new OffsetFileClock(context.clock(), watch.clockOffsetFile);
@@ -62,7 +73,8 @@ public final class WatchCommand implements Callable<Integer> {
         Watchdog loop = new Watchdog(context.runner(), pacer, spec.commandLine().getOut(), req, options, stop)
                 .withEnvironment(context.environment())
                 .withLogStyle(LogStyle.detect(context.environment()))
-                .withLiveView(service.live());
+                .withLiveView(service.live())
+                .withTelemetry(telemetry(file, req, clock, spec.commandLine().getOut()));
         Thread hook = new Thread(() -> {
             org.slf4j.LoggerFactory.getLogger(WatchCommand.class).debug("stop requested (SIGTERM)");
             stop.request();
@@ -78,5 +90,32 @@ public final class WatchCommand implements Callable<Integer> {
             service.close();
         }
         return ExitCode.OK.code();
+    }
+
+    /**
+     * The sinks the config file's telemetry keys ask for. One that cannot start (port taken, CA file unreadable)
+     * is reported on the log and left out: the link matters more than its metrics.
+     */
+    private static TelemetrySink telemetry(DeviceConfig file, UpRequest req, Clock clock, PrintWriter out) {
+        Map<String, String> keys = new HashMap<>();
+        file.settings().forEach((k, v) -> {
+            if (k.option() == null) {
+                keys.put(k.name(), v.value());
+            }
+        });
+        TelemetrySettings settings = TelemetrySettings.from(keys);
+        Consumer<String> events = line -> {
+            synchronized (out) {
+                out.println(clock.instant().truncatedTo(ChronoUnit.SECONDS) + " " + line);
+                out.flush();
+            }
+        };
+        try {
+            return TelemetrySinks.open(settings, TelemetrySinks.hostName(TelemetrySinks.KERNEL_HOSTNAME),
+                    Paths.deviceName(req.device()), events);
+        } catch (QmiConnException e) {
+            events.accept("telemetry off: " + e.getMessage());
+            return TelemetrySink.NONE;
+        }
     }
 }

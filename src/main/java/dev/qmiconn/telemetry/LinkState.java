@@ -15,6 +15,8 @@ public enum LinkState {
     CAPPED("capped"),
     /** Held down: registered on a roaming network while roaming is denied. */
     ROAMING("roaming"),
+    /** Held down on request (the service was asked to take the link down and keep it down). */
+    HELD_DOWN("down"),
     STOPPED("stopped");
 
     private final String word;

@@ -48,6 +48,7 @@ public final class Watchdog {
     private boolean warned;
     private LogStyle style = LogStyle.PLAIN;
     private java.util.Map<String, String> environment = java.util.Map.of();
+    private TelemetryFeed telemetry;
 
     public Watchdog(CommandRunner runner, Pacer pacer, PrintWriter log, UpRequest request, WatchOptions options,
                     StopSignal stop) {
@@ -60,6 +61,13 @@ public final class Watchdog {
         this.probe = new SessionProbe(runner, request.device(), request.proxy(), request.paths());
         this.ledgers = new LedgerStore(options.ledgerDir(), request.paths().stateDir());
         this.escalation = new Escalation(runner, request.device(), request.proxy(), request.paths().sysfsRoot());
+        this.telemetry = new TelemetryFeed(dev.qmiconn.telemetry.TelemetrySink.NONE, request.device());
+    }
+
+    /** Publishes each state change and poll to {@code sink} (docs/TELEMETRY.md); {@link #run} closes it. */
+    public Watchdog withTelemetry(dev.qmiconn.telemetry.TelemetrySink sink) {
+        this.telemetry = new TelemetryFeed(sink, request.device()).withLive(live);
+        return this;
     }
 
     /** The environment (PATH) {@code up} uses to cache the libqmi version between reconnects. */
@@ -77,6 +85,7 @@ public final class Watchdog {
     /** Keeps a live view of the modem (for the service's status answers) up to date on every poll. */
     public Watchdog withLiveView(LiveView view) {
         this.live = view;
+        telemetry.withLive(view);
         return this;
     }
 
@@ -167,6 +176,7 @@ public final class Watchdog {
             }
             takeDown();
             change(WatchState.STOPPED, "link down");
+            telemetry.close(); // before markFinished: the JVM may halt as soon as the stop hook returns
             stop.markFinished();
         }
     }
@@ -205,6 +215,7 @@ public final class Watchdog {
     private void openMeter(LedgerKey key) {
         meter = new UsageMeter(ledgers, key, dev.qmiconn.connect.Paths.deviceName(request.device()),
                 options.resetDay(), options.zone(), options.cap());
+        telemetry.sim(key);
     }
 
     private Outcome pass() {
@@ -260,6 +271,7 @@ public final class Watchdog {
         } else if (level == DataCap.Level.UNDER) {
             warned = false;
         }
+        telemetry.polled(health, meter(), now);
     }
 
     private int reconnect(int failures) {
@@ -277,6 +289,7 @@ public final class Watchdog {
                 return failures;
             }
             int n = failures + 1;
+            telemetry.failed(e.getMessage(), pacer.now());
             if (n % options.escalateAfter() == 0) {
                 change(WatchState.ESCALATING, escalation.cycleRadio());
             }
@@ -352,6 +365,7 @@ public final class Watchdog {
             lastDetail = detail;
             notifyAll();
         }
+        telemetry.state(next, detail, pacer.now());
         log.println(style.line(next.priority(), pacer.now(), next.word() + " " + detail));
         log.flush();
     }
