@@ -19,6 +19,7 @@ import dev.qmiconn.process.BackgroundProcess;
 import dev.qmiconn.process.CommandSpec;
 import dev.qmiconn.telemetry.MqttSettings;
 import dev.qmiconn.telemetry.Snapshots;
+import dev.qmiconn.telemetry.TelemetrySnapshot;
 import dev.qmiconn.telemetry.TelemetrySettings;
 import dev.qmiconn.testing.RealTools;
 
@@ -39,6 +40,36 @@ class MosquittoTelemetryTest {
         config.putAll(extra);
         MqttSettings s = TelemetrySettings.from(config).mqtt().orElseThrow();
         return MqttSink.open(s, "pi-7", "cdc-wdm0", events::add, Duration.ofMillis(100), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void should_hold_snapshots_of_an_unchanged_state_until_the_period_is_due() throws Exception {
+        List<String> events = new CopyOnWriteArrayList<>();
+        try (Mosquitto broker = Mosquitto.plain(dir);
+             MqttSink sink = MqttSink.open(TelemetrySettings.from(Map.of("MQTT_URL", "mqtt://127.0.0.1:"
+                     + broker.port(), "MQTT_TOPIC_PREFIX", PREFIX)).mqtt().orElseThrow(), "pi-7", "cdc-wdm0",
+                     events::add, Duration.ofMillis(100), Duration.ofSeconds(1), MqttSink.CLOSE_BOUND,
+                     Duration.ofSeconds(3))) {
+            sink.publish(Snapshots.connected());
+            assertEquals(-95.0, awaitState(broker, "connected").get("rsrp_dbm").asDouble());
+            long published = System.nanoTime();
+            TelemetrySnapshot c = Snapshots.connected();
+            sink.publish(new TelemetrySnapshot(c.at().plusSeconds(1), c.device(), c.simId(), c.operator(), c.state(),
+                    c.detail(), c.registration(), c.radio(), new TelemetrySnapshot.RadioSignal(-60.0, -80.0, -7.0,
+                    20.0), c.traffic(), c.reconnects(), c.sessionStart(), c.usage(), c.lastError()));
+            Thread.sleep(500);
+            double held = JSON.readTree(broker.retained(BASE + "/state", 2)).get("rsrp_dbm").asDouble();
+            if (System.nanoTime() - published < 2_500_000_000L) { // still inside the period on a loaded machine
+                assertEquals(-95.0, held, "the same state is not published again before the period");
+            }
+            long end = System.nanoTime() + 15_000_000_000L;
+            double now = held;
+            while (System.nanoTime() < end && now != -80.0) {
+                now = JSON.readTree(broker.retained(BASE + "/state", 2)).get("rsrp_dbm").asDouble();
+                Thread.sleep(200);
+            }
+            assertEquals(-80.0, now, "the newest held snapshot goes out when the period is due");
+        }
     }
 
     private static JsonNode awaitState(Mosquitto broker, String stateWord, String... options) throws Exception {
