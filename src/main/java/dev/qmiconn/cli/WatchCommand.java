@@ -104,6 +104,9 @@ public final class WatchCommand implements Callable<Integer> {
             }
         });
         TelemetrySettings settings = TelemetrySettings.from(keys);
+        if (!settings.enabled()) {
+            return TelemetrySink.NONE;
+        }
         Consumer<String> events = line -> {
             synchronized (out) {
                 out.println(clock.instant().truncatedTo(ChronoUnit.SECONDS) + " " + line);
