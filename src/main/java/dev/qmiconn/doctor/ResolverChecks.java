@@ -46,15 +46,16 @@ final class ResolverChecks {
         if (!held.isEmpty()) {
             return session(p, s, owner, held.get(0));
         }
-        if (s.resolvconf().map(r -> r.flavour() == Flavour.DEBIAN).orElse(false) && s.owner() != Owner.DEBIAN_RESOLVCONF) {
+        boolean debianInstalled = s.resolvconf().map(r -> r.flavour() == Flavour.DEBIAN).orElse(false);
+        if (debianInstalled && s.owner() != Owner.DEBIAN_RESOLVCONF) {
             return Finding.warn(ID, owner + ", but Debian's resolvconf is installed and /etc/resolv.conf is not its "
                     + "link to /run/resolvconf/resolv.conf: its records never reach the resolver", RELINK);
         }
         switch (s.owner()) {
             case DEBIAN_RESOLVCONF -> {
                 if (!s.resolvconfUpdatesEnabled()) {
-                    return Finding.warn(ID, owner + ", but its updates are disabled (no /run/resolvconf/enable-updates):"
-                            + " records are stored and /etc/resolv.conf is never rewritten", ENABLE_UPDATES);
+                    return Finding.warn(ID, owner + ", but its updates are disabled (no "
+                            + "/run/resolvconf/enable-updates): records are stored and /etc/resolv.conf is never rewritten", ENABLE_UPDATES);
                 }
             }
             case DHCPCD -> {

@@ -70,7 +70,8 @@ public final class UdevRule {
      * "externally" taking over the addresses qmi-conn puts on the modem's interface (qmi-conn's networkmanager DNS
      * backend needs no device of its own: it uses NetworkManager's global DNS).
      */
-    static final String KEEP_OFF = "# Keep ModemManager off the dongle (qmi-conn drives it) and NetworkManager off its interface.\n"
+    static final String KEEP_OFF = "# Keep ModemManager off the dongle (qmi-conn drives it) and NetworkManager off its "
+            + "interface.\n"
             + "ENV{ID_MM_DEVICE_IGNORE}=\"1\"\n"
             + "SUBSYSTEM==\"usbmisc\", ENV{ID_MM_PORT_IGNORE}=\"1\"\n"
             + "SUBSYSTEM==\"tty\", ENV{ID_MM_PORT_IGNORE}=\"1\"\n"

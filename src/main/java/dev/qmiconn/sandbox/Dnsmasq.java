@@ -13,9 +13,10 @@ import dev.qmiconn.emulator.InetUtil;
  * host's configuration ({@code --conf-file=/dev/null}, no resolv.conf, no hosts) and writes its lease and PID files
  * into the sandbox. It is the carrier's DNS server too, on the session's DNS addresses (which {@link ModemSide}
  * puts on mdm0): it knows exactly one name, {@link #CARRIER_ONLY_NAME}, and forwards nothing, so a lookup of that
- * name succeeds only when the session's servers reached the Pi's resolver. Without {@code --no-ping} every lease waits ~3 s. It stays
- * root ({@code --user=root}): it plays the modem in a throwaway namespace, and so its PID file in the work
- * directory is root's like everything else there (dropped to nobody it would own it; checked with dnsmasq 2.90).
+ * name succeeds only when the session's servers reached the Pi's resolver. Without {@code --no-ping} every lease
+ * waits ~3 s. It stays root ({@code --user=root}): it plays the modem in a throwaway namespace, and so its PID
+ * file in the work directory is root's like everything else there (dropped to nobody it would own it; checked
+ * with dnsmasq 2.90).
  */
 final class Dnsmasq {
 

@@ -51,7 +51,8 @@ public final class GenerateUdevCommand implements Runnable {
     String systemdWants;
 
     @Option(names = "--modem-manager", paramLabel = "ignore|share", defaultValue = "ignore",
-            description = "ignore: tag the dongle ID_MM_DEVICE_IGNORE/ID_MM_PORT_IGNORE and its interface NM_UNMANAGED; "
+            description = "ignore: tag the dongle ID_MM_DEVICE_IGNORE/ID_MM_PORT_IGNORE and its interface "
+                    + "NM_UNMANAGED; "
                     + "share: leave ModemManager on it (then run qmi-conn with --proxy) (default: ${DEFAULT-VALUE}).")
     String modemManager;
 
