@@ -81,7 +81,8 @@ public final class SystemdUnit {
      * control device (char-usb: cdc-wdm's major 180) read-write; CAP_NET_ADMIN for ip; CAP_NET_RAW, AF_PACKET and
      * CAP_NET_BIND_SERVICE (port 68) for udhcpc; CAP_CHOWN for the socket's qmi-conn group; /sys writable for
      * qmi/raw_ip and a USB re-enumeration (so no ProtectKernelTunables); /etc writable for resolv.conf(.head),
-     * which is replaced by a rename in its directory; /run/resolvconf for resolvconf; node_exporter's textfile
+     * which is replaced by a rename in its directory; /run/resolvconf for resolvconf; /run/NetworkManager for the
+     * global-DNS drop-in of --dns networkmanager (Raspberry Pi OS bookworm); node_exporter's textfile
      * directory (Debian's path) for PROMETHEUS_TEXTFILE; D-Bus (AF_UNIX) for resolvectl and nmcli. No
      * MemoryDenyWriteExecute (the JVM's JIT writes code) and no PrivateNetwork (it configures the host's network).
      */
@@ -91,7 +92,7 @@ public final class SystemdUnit {
                 "CapabilityBoundingSet=CAP_NET_ADMIN CAP_NET_RAW CAP_NET_BIND_SERVICE CAP_CHOWN",
                 "NoNewPrivileges=yes",
                 "ProtectSystem=strict",
-                "ReadWritePaths=/etc -/run/resolvconf -/var/lib/prometheus/node-exporter",
+                "ReadWritePaths=/etc -/run/resolvconf -/run/NetworkManager -/var/lib/prometheus/node-exporter",
                 "ProtectHome=yes",
                 "PrivateTmp=yes",
                 "PrivateMounts=yes",
