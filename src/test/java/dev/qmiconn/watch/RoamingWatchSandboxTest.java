@@ -39,7 +39,6 @@ class RoamingWatchSandboxTest {
                 assertTrue(log.contains(" roaming registered roaming on MetroPCS (311/660); link down until home "
                         + "again (--roaming deny)"), log);
                 awaitLog(watch, Duration.ofSeconds(10), l -> box.emulator().liveSessions() == 0);
-                assertEquals(0, box.emulator().liveClientIds(), "down released the client id:\n" + log);
 
                 awaitLog(watch, patience, l -> l.indexOf(" connected ", l.indexOf(" roaming ")) > 0);
                 assertEquals(1, box.emulator().liveSessions(), watch.stdout());
