@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.qmiconn.connect.ConnectOptions.IpConfig;
+import dev.qmiconn.connect.SessionState.DataSession;
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.qmi.QmiClient;
@@ -23,6 +24,7 @@ public final class IpConfigurator {
     private final NetConfig net;
     private final PrintWriter out;
     private CurrentSettings settings;
+    private Integer v6Cid;
 
     public IpConfigurator(QmiClient qmi, Dhcp dhcp, NetConfig net, PrintWriter out) {
         this.qmi = qmi;
@@ -35,7 +37,13 @@ public final class IpConfigurator {
     public record Applied(IpSettings v4, String v6Address, Integer v6Prefix, List<String> dns) {
     }
 
-    public Applied configure(String iface, IpConfig how, boolean v4, boolean v6) {
+    /**
+     * {@code sessions}: the started calls; IPv6 settings are asked on the IPv6 call's client (bound to IPv6),
+     * IPv4 ones on a fresh client (IPv4 by default).
+     */
+    public Applied configure(String iface, IpConfig how, boolean v4, boolean v6, List<DataSession> sessions) {
+        this.v6Cid = sessions.stream().filter(s -> s.family().equals("ipv6")).map(DataSession::cid).findFirst()
+                .orElse(null);
         net.linkUp(iface);
         IpSettings four = null;
         if (v4) {
@@ -56,7 +64,7 @@ public final class IpConfigurator {
         Integer v6Prefix = null;
         List<String> dns = new ArrayList<>(four == null ? List.of() : four.dns());
         if (v6) {
-            CurrentSettings cs = settings();
+            CurrentSettings cs = v6Cid == null ? settings() : qmi.currentSettings(v6Cid);
             if (cs.ipv6Address() == null) {
                 if (!v4) {
                     throw new QmiConnException(ExitCode.NO_ADDRESS, "the modem reports no IPv6 address");

@@ -35,6 +35,7 @@ public final class QmicliBackend {
             int cid = rec.allocate(qmi, "wds");
             StartedNetwork sn;
             try {
+                bind(cid, family);
                 sn = qmi.startNetwork(r, cid);
             } catch (QmicliException e) {
                 if (!unrecordedCall(e, req.proxy())) {
@@ -42,6 +43,7 @@ public final class QmicliBackend {
                 }
                 cid = reclaim(rec, cid);
                 try {
+                    bind(cid, family);
                     sn = qmi.startNetwork(r, cid);
                 } catch (QmicliException again) {
                     throw failed(again, rec, cid);
@@ -53,6 +55,18 @@ public final class QmicliBackend {
             started.add(s);
         }
         return started;
+    }
+
+    /**
+     * A WDS client answers settings and status for the IP family it is bound to (IPv4 until set), so with an
+     * explicit --ip-type each client is bound to its family between allocation and start, as ModemManager and
+     * uqmi do (the IPv6 settings of a 4v6 call are then read on the IPv6 client). Without --ip-type nothing is
+     * bound: the modem's default, one qmicli run fewer.
+     */
+    private void bind(int cid, Integer family) {
+        if (family != null) {
+            qmi.setIpFamily(cid, family);
+        }
     }
 
     /**

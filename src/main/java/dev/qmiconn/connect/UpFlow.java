@@ -117,7 +117,7 @@ public final class UpFlow {
                 }
                 Applied applied = new IpConfigurator(qmi, new Dhcp(runner, paths.dhcpHook()), net, out)
                         .configure(iface, req.ipConfig(), req.ipType() == null || req.ipType().wantsV4(),
-                                req.ipType() != null && req.ipType().wantsV6());
+                                req.ipType() != null && req.ipType().wantsV6(), rec.state().sessions());
                 IpSettings v4 = applied.v4();
                 rec.update(s -> s.up(new SessionState.Addressing(v4 == null ? "none" : v4.source(),
                         v4 == null ? null : v4.address(), v4 == null ? null : v4.prefix(),

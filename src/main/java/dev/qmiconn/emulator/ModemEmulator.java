@@ -202,7 +202,7 @@ public final class ModemEmulator implements EmulatedModem {
 
     @Override
     public int liveSessions() {
-        return state.session().isPresent() ? 1 : 0;
+        return state.liveSessions();
     }
 
     @Override

@@ -10,7 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * Everything the emulated modem remembers: client ids, the data session, PIN, operating mode, registration
+ * Everything the emulated modem remembers: client ids, the data calls (one per IP family), PIN, operating mode, registration
  * and the fault timeline. All access is under this object's monitor; listeners are called after the
  * change, outside it, on the caller's thread.
  */
@@ -35,7 +35,7 @@ final class ModemState {
     private final Map<Integer, Integer> lastCid = new HashMap<>();
     private final SimCard sim;
     private String linkLayer;
-    private ActiveSession session;
+    private final DataCalls calls = new DataCalls();
     private long lastHandle;
     private double noServiceUntil = -1;
     private final Map<Fault, Integer> fired = new HashMap<>();
@@ -65,6 +65,7 @@ final class ModemState {
         operatingMode = MODE_ONLINE;
         clientIds.clear();
         lastCid.clear();
+        calls.unbindAll();
         sim.powerOn();
         linkLayer = scenario.data().linkLayer();
         endSession();
@@ -80,8 +81,9 @@ final class ModemState {
             for (Fault f : scenario.faults()) {
                 if (f.type() == Fault.Type.DEVICE_VANISH) {
                     vanishOrReturn(f, t);
-                } else if (f.type() == Fault.Type.SESSION_DROP && session != null
-                        && t - session.startedAt() >= f.afterSessionSeconds() && f.activeAt(t) && mayFire(f)) {
+                } else if (f.type() == Fault.Type.SESSION_DROP && !calls.isEmpty()
+                        && t - calls.any().get().startedAt() >= f.afterSessionSeconds() && f.activeAt(t)
+                        && mayFire(f)) {
                     fire(f);
                     noServiceUntil = t + f.recoverAfterSeconds();
                     endSession();
@@ -232,8 +234,9 @@ final class ModemState {
         if (live == null || !live.remove(cid)) {
             return false;
         }
-        if (service == WdsService.SERVICE && session != null && session.clientId() == cid) {
-            endSession();
+        if (service == WdsService.SERVICE) {
+            calls.ownedBy(cid).ifPresent(this::endSession);
+            calls.unbind(cid);
         }
         return true;
     }
@@ -241,6 +244,7 @@ final class ModemState {
     /** CTL Sync: every client id of every service goes, and with them the data call. */
     synchronized void releaseAllClientIds() {
         clientIds.clear();
+        calls.unbindAll();
         endSession();
     }
 
@@ -255,26 +259,57 @@ final class ModemState {
 
     // ---- data session ---------------------------------------------------------------------------------
 
+    /** The IPv4 call if up, else the IPv6 one. */
     synchronized Optional<ActiveSession> session() {
-        return Optional.ofNullable(session);
+        return calls.any();
+    }
+
+    synchronized Optional<ActiveSession> session(int family) {
+        return calls.ofFamily(family);
+    }
+
+    synchronized Optional<ActiveSession> sessionOwnedBy(int cid) {
+        return calls.ownedBy(cid);
+    }
+
+    synchronized int liveSessions() {
+        return calls.size();
+    }
+
+    /** WDS Set IP Family: the family this client's start, settings and status are about. */
+    synchronized void bindClientFamily(int cid, int family) {
+        calls.bind(cid, family);
+    }
+
+    synchronized int clientFamily(int cid) {
+        return calls.familyOf(cid);
     }
 
     synchronized ActiveSession startSession(int cid, int ipFamily, String apn, int auth, String username) {
         lastHandle = lastHandle == 0 ? FIRST_HANDLE : (lastHandle + 0x100) & 0xFFFFFFFFL;
-        session = new ActiveSession(lastHandle, cid, now(), ipFamily, apn, auth, username);
-        packets.sessionStarted(now());
-        EmulatedModem.SessionSettings settings = settingsOf(session);
-        pending.add(() -> sessionListeners.forEach(l -> l.accept(Optional.of(settings))));
-        return session;
+        boolean first = calls.isEmpty();
+        ActiveSession s = new ActiveSession(lastHandle, cid, now(), ipFamily, apn, auth, username);
+        calls.put(s);
+        if (first) {
+            // the counters and the sandbox's DHCP server follow the link: up with the first call
+            packets.sessionStarted(now());
+            EmulatedModem.SessionSettings settings = settingsOf(s);
+            pending.add(() -> sessionListeners.forEach(l -> l.accept(Optional.of(settings))));
+        }
+        return s;
     }
 
+    /** Every call goes (radio off, sync, device gone, a drop). */
     synchronized void endSession() {
-        if (session == null) {
-            return;
+        calls.all().forEach(this::endSession);
+    }
+
+    synchronized void endSession(ActiveSession s) {
+        calls.remove(s);
+        if (calls.isEmpty()) {
+            packets.sessionEnded(now());
+            pending.add(() -> sessionListeners.forEach(l -> l.accept(Optional.empty())));
         }
-        packets.sessionEnded(now());
-        session = null;
-        pending.add(() -> sessionListeners.forEach(l -> l.accept(Optional.empty())));
     }
 
     synchronized long lastHandle() {

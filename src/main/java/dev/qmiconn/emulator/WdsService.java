@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Wireless data: start/stop the data call, its status, the settings it hands out and packet counters. */
+/**
+ * Wireless data: start/stop the data calls (one per IP family), their status, the settings they hand out and
+ * packet counters. Status and settings answer for the asking client's IP family (Set IP Family; IPv4 until set).
+ */
 final class WdsService implements ServiceHandler {
 
     static final int SERVICE = 0x01;
@@ -13,6 +16,7 @@ final class WdsService implements ServiceHandler {
     static final int GET_PACKET_SERVICE_STATUS = 0x0022;
     static final int GET_PACKET_STATISTICS = 0x0024;
     static final int GET_CURRENT_SETTINGS = 0x002D;
+    static final int SET_IP_FAMILY = 0x004D;
 
     /** The "global" handle qmicli sends for {@code --wds-stop-network=disable-autoconnect}. */
     static final long GLOBAL_HANDLE = 0xFFFFFFFFL;
@@ -27,9 +31,11 @@ final class WdsService implements ServiceHandler {
         return switch (request.messageId()) {
             case START_NETWORK -> new StartNetwork(request, modem).run();
             case STOP_NETWORK -> stop(request, modem);
-            case GET_PACKET_SERVICE_STATUS -> Reply.ok(Tlv.u8(0x01, modem.session().isPresent() ? 2 : 1));
+            case GET_PACKET_SERVICE_STATUS -> Reply.ok(Tlv.u8(0x01,
+                    modem.session(modem.clientFamily(request.clientId())).isPresent() ? 2 : 1));
+            case SET_IP_FAMILY -> setIpFamily(request, modem);
             case GET_PACKET_STATISTICS -> statistics(modem);
-            case GET_CURRENT_SETTINGS -> currentSettings(modem);
+            case GET_CURRENT_SETTINGS -> currentSettings(request, modem);
             default -> Reply.error(QmiError.INVALID_QMI_COMMAND);
         };
     }
@@ -40,10 +46,9 @@ final class WdsService implements ServiceHandler {
             return Reply.error(QmiError.MISSING_ARGUMENT);
         }
         long handle = tlv.reader().getInt() & 0xFFFFFFFFL;
-        Optional<ActiveSession> live = modem.session();
-        if (live.isPresent() && (handle == live.get().handle() || handle == GLOBAL_HANDLE)
-                && live.get().clientId() == request.clientId()) {
-            modem.endSession();
+        Optional<ActiveSession> live = modem.sessionOwnedBy(request.clientId());
+        if (live.isPresent() && (handle == live.get().handle() || handle == GLOBAL_HANDLE)) {
+            modem.endSession(live.get());
             return Reply.ok();
         }
         // A handle this modem gave out earlier whose call is gone already (dropped, stopped): no effect.
@@ -54,6 +59,20 @@ final class WdsService implements ServiceHandler {
         return Reply.error(QmiError.INVALID_HANDLE);
     }
 
+    /** TLV 0x01: 4 or 6 (QmiWdsIpFamily); the client keeps it until released. */
+    private static Reply setIpFamily(QmiMessage request, ModemState modem) {
+        Optional<Tlv> tlv = request.tlv(0x01);
+        if (tlv.isEmpty() || tlv.get().value().length != 1) {
+            return Reply.error(QmiError.MISSING_ARGUMENT);
+        }
+        int family = tlv.get().value()[0] & 0xFF;
+        if (family != 4 && family != 6) {
+            return Reply.error(QmiError.INVALID_IP_FAMILY_PREFERENCE);
+        }
+        modem.bindClientFamily(request.clientId(), family);
+        return Reply.ok();
+    }
+
     private static Reply statistics(ModemState modem) {
         Packets.Counters c = modem.packetCounters();
         return Reply.ok(Tlv.u32(0x10, c.txPackets()), Tlv.u32(0x11, c.rxPackets()), Tlv.u32(0x12, 0),
@@ -62,8 +81,8 @@ final class WdsService implements ServiceHandler {
                 Tlv.u32(0x1D, 0), Tlv.u32(0x1E, 0));
     }
 
-    private static Reply currentSettings(ModemState modem) {
-        Optional<ActiveSession> live = modem.session();
+    private static Reply currentSettings(QmiMessage request, ModemState modem) {
+        Optional<ActiveSession> live = modem.session(modem.clientFamily(request.clientId()));
         if (live.isEmpty()) {
             return Reply.error(QmiError.OUT_OF_CALL);
         }

@@ -261,6 +261,27 @@ public final class QmiClient {
         return call(WdsParsers::currentSettings, "--wds-get-current-settings");
     }
 
+    /**
+     * The settings of the call on a kept client: a modem answers Get Current Settings for the IP family the
+     * client is bound to (IPv4 unless {@link #setIpFamily}), so IPv6 settings come from the IPv6 client.
+     */
+    public CurrentSettings currentSettings(int keptCid) {
+        return call(WdsParsers::currentSettings, "--wds-get-current-settings", "--client-cid=" + keptCid,
+                "--client-no-release-cid");
+    }
+
+    /**
+     * {@code --wds-set-ip-family=4|6 --client-cid=N --client-no-release-cid}: binds a kept WDS client to one IP
+     * family, as ModemManager and uqmi do for each client of a dual-stack call. qmicli (1.32.2, checked against
+     * the emulator) prints nothing but the kept client's {@code Client ID not released} block.
+     */
+    public void setIpFamily(int keptCid, int family) {
+        if (family != 4 && family != 6) {
+            throw new IllegalArgumentException("IP family " + family);
+        }
+        call(AckParsers::noop, "--wds-set-ip-family=" + family, "--client-cid=" + keptCid, "--client-no-release-cid");
+    }
+
     public PacketStatistics packetStatistics() {
         return call(WdsParsers::packetStatistics, "--wds-get-packet-statistics");
     }

@@ -13,9 +13,8 @@ import dev.qmiconn.process.CommandResult;
 import dev.qmiconn.testing.RealTools;
 
 /**
- * Scenario raw-ip (a modern modem with WDA, raw-ip, IPv4 and IPv6): the kernel side is flipped to match. The
- * emulator holds one session at a time, so IPv4 and IPv6 are brought up one after the other (4v6 runs two
- * sessions and is covered only by the code path, not here).
+ * Scenario raw-ip (a modern modem with WDA, raw-ip, IPv4 and IPv6): the kernel side is flipped to match; IPv4
+ * and IPv6 one after the other here, both at once in {@link DualStackSandboxTest}.
  */
 @RealTools({"qmicli", "socat", "dnsmasq", "udhcpc", "ip", "nsenter", "unshare"})
 class RawIpSandboxTest {

@@ -199,6 +199,13 @@ class UpFlowReplayTest {
         assertTrue(polls >= 4 && polls <= 8, "backoff, not a busy loop: " + polls + " polls");
     }
 
+    /** {@code --wds-set-ip-family=N} on a kept client: qmicli 1.32.2 prints only the client's block. */
+    private static Transcript bind(int family, int cid) {
+        return Transcript.of(List.of("qmicli", "-d", "/dev/cdc-wdm0", "--wds-set-ip-family=" + family,
+                "--client-cid=" + cid, "--client-no-release-cid"), 0, "[/dev/cdc-wdm0] Client ID not released:\n"
+                + "\tService: 'wds'\n\t    CID: '" + cid + "'\n", "");
+    }
+
     @Test
     void should_stop_the_ipv4_session_and_release_both_cids_when_the_ipv6_start_fails() throws Exception {
         List<Transcript> rec = transcripts("up/e397u-53-dhcp");
@@ -209,9 +216,11 @@ class UpFlowReplayTest {
         Transcript allocate = rec.get(FlowFixtures.indexOf(rec, START_1_32) - 1);
         ts.remove(ts.size() - 1); // the recorded allocation: replayed below, once per family
         ts.add(allocate);
+        ts.add(bind(4, 1));
         ts.add(Transcript.of(List.of("qmicli", "-d", "/dev/cdc-wdm0", START_1_32 + ",ip-type=4", "--client-cid=1",
                 "--client-no-release-cid"), 0, started.stdout(), ""));
         ts.add(Transcript.of(allocate.argv(), 0, allocate.stdout().replace("CID: '1'", "CID: '2'"), ""));
+        ts.add(bind(6, 2));
         ts.add(Transcript.of(List.of("qmicli", "-d", "/dev/cdc-wdm0", START_1_32 + ",ip-type=6", "--client-cid=2",
                 "--client-no-release-cid"), 1, failed.stdout().replace("CID: '1'", "CID: '2'"), failed.stderr()));
         ts.add(Transcript.of(List.of("qmicli", "-d", "/dev/cdc-wdm0", "--wds-noop", "--client-cid=2"), 0, "", ""));

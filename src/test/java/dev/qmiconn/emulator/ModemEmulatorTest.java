@@ -107,6 +107,35 @@ class ModemEmulatorTest {
     }
 
     @Test
+    void should_hold_one_call_per_ip_family_and_answer_each_client_for_the_family_it_is_bound_to() {
+        QmiTestClient c = modem("raw-ip");
+        int four = c.allocate(WdsService.SERVICE);
+        int six = c.allocate(WdsService.SERVICE);
+        assertEquals(0, error(c.call(WdsService.SERVICE, six, WdsService.SET_IP_FAMILY, Tlv.u8(0x01, 6))));
+        assertEquals(0, error(c.startNetwork(four, "internet")), "an unbound client starts IPv4");
+        assertEquals(0, error(c.startNetwork(six, "internet")), "the bound one IPv6, beside it");
+        assertEquals(2, last().liveSessions());
+        assertEquals(26, error(c.startNetwork(c.allocate(WdsService.SERVICE), "internet", Tlv.u8(0x19, 6))),
+                "NoEffect: IPv6 is up already");
+
+        Data.Ipv6 v6 = last().scenario().data().ipv6();
+        QmiMessage settings6 = c.call(WdsService.SERVICE, six, WdsService.GET_CURRENT_SETTINGS);
+        byte[] address = new byte[16];
+        value(settings6, 0x25).get(address);
+        assertEquals(java.util.Arrays.toString(InetUtil.ipv6(v6.address())), java.util.Arrays.toString(address));
+        QmiMessage settings4 = c.call(WdsService.SERVICE, c.allocate(WdsService.SERVICE),
+                WdsService.GET_CURRENT_SETTINGS);
+        assertEquals(InetUtil.ipv4(last().scenario().data().ipv4().address()),
+                value(settings4, 0x1E).getInt() & 0xFFFFFFFFL, "a fresh client is IPv4");
+
+        c.release(WdsService.SERVICE, four);
+        assertEquals(1, last().liveSessions(), "releasing the IPv4 client ends only its call");
+        assertEquals(2, value(c.call(WdsService.SERVICE, six, WdsService.GET_PACKET_SERVICE_STATUS), 0x01).get());
+        assertEquals(1, value(c.call(WdsService.SERVICE, c.allocate(WdsService.SERVICE),
+                WdsService.GET_PACKET_SERVICE_STATUS), 0x01).get(), "an IPv4 client sees no IPv4 call");
+    }
+
+    @Test
     void should_still_answer_when_a_listener_throws() {
         QmiTestClient c = modem("e397u-53");
         last().onSessionChange(s -> {
