@@ -10,9 +10,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * Everything the emulated modem remembers: client ids, the data calls (one per IP family), PIN, operating mode, registration
- * and the fault timeline. All access is under this object's monitor; listeners are called after the
- * change, outside it, on the caller's thread.
+ * Everything the emulated modem remembers: client ids, the data calls (one per IP family, {@link DataCalls}),
+ * PIN, operating mode, registration and the fault timeline. All access is under this object's monitor; listeners
+ * are called after the change, outside it, on the caller's thread.
  */
 final class ModemState {
 

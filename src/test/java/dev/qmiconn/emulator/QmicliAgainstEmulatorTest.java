@@ -150,10 +150,14 @@ class QmicliAgainstEmulatorTest {
         try (QmicliRig raw = new QmicliRig(Scenario.load("raw-ip"), new ManualClock())) {
             String format = ok(raw, "wda-get-data-format", "raw-ip", "--wda-get-data-format").stdout();
             assertEquals("raw-ip", quoted(format, "Link layer protocol"));
-            ok(raw, "wds-start-network", "raw-ip-ipv6", "--wds-start-network=apn=internet,ip-type=6",
-                    "--client-no-release-cid");
+            String started = ok(raw, "wds-start-network", "raw-ip-ipv6",
+                    "--wds-start-network=apn=internet,ip-type=6", "--client-no-release-cid").stdout();
+            String cid = "--client-cid=" + quoted(started, "CID");
             Data.Ipv6 v6 = raw.emulator.scenario().data().ipv6();
-            String settings = ok(raw, "wds-get-current-settings", "raw-ip-ipv6", "--wds-get-current-settings")
+            // a fresh client is IPv4 and sees no IPv4 call; the IPv6 client, once bound, answers for IPv6
+            assertEquals(1, raw.qmicli("--wds-get-current-settings").exitCode(), "OutOfCall on a fresh client");
+            ok(raw, null, null, "--wds-set-ip-family=6", cid, "--client-no-release-cid");
+            String settings = ok(raw, null, null, "--wds-get-current-settings", cid, "--client-no-release-cid")
                     .stdout();
             assertEquals("IPv6", plain(settings, "IP Family"));
             assertEquals(v6.address() + "/" + v6.prefix(), plain(settings, "IPv6 address"));
