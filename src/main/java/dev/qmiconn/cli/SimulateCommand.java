@@ -16,6 +16,7 @@ import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.process.BackgroundProcess;
 import dev.qmiconn.sandbox.EmulatorModems;
 import dev.qmiconn.sandbox.ModemFactory;
+import dev.qmiconn.sandbox.PluggedInModem;
 import dev.qmiconn.sandbox.Sandbox;
 import dev.qmiconn.sandbox.SandboxException;
 import dev.qmiconn.sandbox.SandboxOptions;
@@ -37,7 +38,9 @@ import picocli.CommandLine.Spec;
                 + " nothing on this machine changes. Needs root.",
                 "Several commands run in turn when separated by a lone '+'; the first failure ends the run.",
                 "Example: qmi-conn simulate --scenario e397u-53 -- qmicli -d /dev/cdc-wdm0 --dms-get-ids",
-                "Example: qmi-conn simulate -- qmi-conn up --apn fast.metropcs.com + qmi-conn status + qmi-conn down"})
+                "Example: qmi-conn simulate -- qmi-conn up --apn fast.metropcs.com + qmi-conn status + qmi-conn down",
+                "With --plug-in-here (only in a container booted with systemd, for testing the system's own network"
+                        + " services): the modem is plugged into this system itself until stopped."})
 public final class SimulateCommand implements Callable<Integer> {
 
     private final AppContext context;
@@ -51,6 +54,12 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Emulator scenario: a shipped name (${COMPLETION-CANDIDATES}) or a scenario JSON file. "
                     + "Default: ${DEFAULT-VALUE}.")
     String scenario;
+
+    @Option(names = "--plug-in-here",
+            description = "Plug the emulated modem into THIS system instead of a sandbox: /dev/cdc-wdm0, a fake "
+                    + "/sys/class entry and wwan0 here (its peer in a modem namespace with DHCP, and DNS answering "
+                    + "carrier-only.qmi-conn.test), until Ctrl-C or SIGTERM. Refused outside a container. No COMMAND.")
+    boolean plugInHere;
 
     @Parameters(paramLabel = "COMMAND", arity = "0..*",
             description = "Command(s) to run inside (after --; a lone '+' separates commands); without one the "
@@ -76,6 +85,9 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (plugInHere) {
+            return plugInHere();
+        }
         String home = context.environment().get("QMI_CONN_HOME");
         SandboxOptions options = new SandboxOptions(scenario, null, home == null ? null : Path.of(home));
         Sandbox sandbox;
@@ -89,6 +101,37 @@ public final class SimulateCommand implements Callable<Integer> {
         try (sandbox) {
             return command.isEmpty() ? stayUp(sandbox) : runAll(sandbox);
         }
+    }
+
+    private int plugInHere() {
+        if (!command.isEmpty()) {
+            throw new QmiConnException(ExitCode.BAD_INPUT, "simulate: --plug-in-here takes no COMMAND (the system's "
+                    + "own services and you use the modem while it stays plugged in)");
+        }
+        PluggedInModem.refusal().ifPresent(why -> {
+            throw new QmiConnException(ExitCode.FAILURE, "simulate: " + why);
+        });
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("qmi-conn simulate: " + PluggedInModem.whatChanges(PluggedInModem.DEFAULT_DIR));
+        err.flush();
+        PluggedInModem plugged;
+        try {
+            plugged = PluggedInModem.start(scenario, PluggedInModem.DEFAULT_DIR, context.runner(), modems);
+        } catch (SandboxException e) {
+            ExitCode code = e.getCause() instanceof Scenario.ScenarioException ? ExitCode.BAD_INPUT : ExitCode.FAILURE;
+            throw new QmiConnException(code, "simulate: " + e.getMessage(), e);
+        }
+        try (plugged) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("Modem plugged in: scenario " + plugged.emulator().scenarioName() + ", /dev/cdc-wdm0 and "
+                    + "wwan0 here, modem side in network namespace " + plugged.modemNamespace()
+                    + ". Ctrl-C or SIGTERM unplugs it.");
+            out.flush();
+            new CountDownLatch(1).await(); // the shutdown hook unplugs
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ExitCode.OK.code();
     }
 
     /** Runs each '+'-separated command in turn; the first non-zero exit code ends the run and is returned. */

@@ -32,24 +32,37 @@ final class ModemSide implements AutoCloseable {
     private final SandboxNames names;
     private final SandboxLayout layout;
     private final LongConsumer onStart;
+    private final boolean plugHere;
     private BackgroundProcess dnsmasq;
     private Optional<SessionSettings> current = Optional.empty();
     private boolean closed;
 
     /** {@code onStart} hears the PID of every process started here (dnsmasq), for the sweeper. */
     ModemSide(CommandRunner runner, SandboxNames names, SandboxLayout layout, LongConsumer onStart) {
+        this(runner, names, layout, onStart, false);
+    }
+
+    /** @param plugHere wwan0 goes into the caller's own network namespace; no host namespace is made */
+    ModemSide(CommandRunner runner, SandboxNames names, SandboxLayout layout, LongConsumer onStart,
+              boolean plugHere) {
         this.runner = runner;
         this.names = names;
         this.layout = layout;
         this.onStart = onStart;
+        this.plugHere = plugHere;
     }
 
     void create() {
-        ip("netns", "add", names.hostNamespace()).orThrow();
         ip("netns", "add", names.modemNamespace()).orThrow();
-        ip("-n", names.hostNamespace(), "link", "add", FakeSysfs.IFACE, "type", "veth", "peer", "name",
-                Dnsmasq.MODEM_IFACE, "netns", names.modemNamespace()).orThrow();
-        ip("-n", names.hostNamespace(), "link", "set", "lo", "up").orThrow();
+        if (plugHere) {
+            ip("link", "add", FakeSysfs.IFACE, "type", "veth", "peer", "name", Dnsmasq.MODEM_IFACE, "netns",
+                    names.modemNamespace()).orThrow();
+        } else {
+            ip("netns", "add", names.hostNamespace()).orThrow();
+            ip("-n", names.hostNamespace(), "link", "add", FakeSysfs.IFACE, "type", "veth", "peer", "name",
+                    Dnsmasq.MODEM_IFACE, "netns", names.modemNamespace()).orThrow();
+            ip("-n", names.hostNamespace(), "link", "set", "lo", "up").orThrow();
+        }
         ip("-n", names.modemNamespace(), "link", "set", "lo", "up").orThrow();
     }
 

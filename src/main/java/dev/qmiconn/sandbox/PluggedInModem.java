@@ -1,0 +1,291 @@
+package dev.qmiconn.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.qmiconn.config.AtomicFiles;
+import dev.qmiconn.emulator.EmulatedModem;
+import dev.qmiconn.emulator.PtyBridge;
+import dev.qmiconn.process.CommandRunner;
+import dev.qmiconn.process.CommandSpec;
+
+/**
+ * The emulated modem plugged into THIS system ({@code qmi-conn simulate --plug-in-here}), for a booted test system
+ * in a container: /dev/cdc-wdm0 (the raw pty), a /sys/class that says usbmisc/cdc-wdm0 is qmi_wwan with net/wwan0,
+ * and wwan0 in this network namespace, so the system's own NetworkManager, networkd, dhcpcd, resolved or openresolv
+ * see it like a real interface. Its veth peer mdm0 lives in a namespace of its own where dnsmasq plays the modem's
+ * DHCP and DNS server. Refused outside a container ({@code /run/systemd/container} is written by systemd there).
+ * Every writable layer sits on a tmpfs mounted here (overlayfs refuses an upper dir on Docker's overlay2 root).
+ * Closing unmounts, deletes the modem namespace (wwan0 goes with it) and stops what it started, by PID.
+ */
+public final class PluggedInModem implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PluggedInModem.class);
+    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(10);
+    public static final Path DEFAULT_DIR = Path.of("/run/qmi-conn-plugged");
+    static final Path CONTAINER_MARK = Path.of("/run/systemd/container");
+
+    private final CommandRunner runner;
+    private final SandboxNames names = SandboxNames.random();
+    private final SandboxLayout layout;
+    private final ModemSide modemSide;
+    private final Thread shutdownHook = new Thread(this::close, "plugged-modem-cleanup");
+    private final List<Path> mounted = new ArrayList<>();
+    private final ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "plugged-modem-state");
+        t.setDaemon(true);
+        return t;
+    });
+    private String lastReport = "";
+    private EmulatedModem emulator;
+    private PtyBridge bridge;
+    private boolean closed;
+
+    private PluggedInModem(CommandRunner runner, Path dir) {
+        this.runner = runner;
+        this.layout = new SandboxLayout(dir);
+        this.modemSide = new ModemSide(runner, names, layout, pid -> { }, true);
+    }
+
+    /** What plugging in changes on this system, in one line (the command prints it before doing it). */
+    public static String whatChanges(Path dir) {
+        return "plugging the emulated modem into THIS system: /dev/cdc-wdm0, /sys/class (usbmisc/cdc-wdm0 -> "
+                + "qmi_wwan), a wwan0 interface here, a tmpfs on " + dir + "; all undone on exit";
+    }
+
+    /** Why plugging in here is refused (not root, not a container, a modem already there, programs missing). */
+    public static Optional<String> refusal() {
+        if (!Sandbox.isRoot()) {
+            return Optional.of("--plug-in-here needs root");
+        }
+        if (!Files.exists(CONTAINER_MARK)) {
+            return Optional.of("--plug-in-here changes this system's /dev, /sys/class and network, so it runs only "
+                    + "inside a container booted with systemd (" + CONTAINER_MARK + " is missing)");
+        }
+        if (Files.exists(Path.of("/dev", FakeSysfs.DEVICE))
+                || Files.exists(Path.of("/sys/class/net", FakeSysfs.IFACE))) {
+            return Optional.of("a modem is already plugged in here (/dev/cdc-wdm0 or wwan0 exists)");
+        }
+        List<String> missing = Programs.missing();
+        if (!missing.isEmpty()) {
+            return Optional.of("--plug-in-here needs " + String.join(", ", missing));
+        }
+        return Optional.empty();
+    }
+
+    public static PluggedInModem start(String scenario, Path dir, CommandRunner runner, ModemFactory modems) {
+        Optional<String> refused = refusal();
+        if (refused.isPresent()) {
+            throw new SandboxException(refused.get());
+        }
+        PluggedInModem plugged = new PluggedInModem(runner, dir.toAbsolutePath());
+        try {
+            plugged.plugIn(scenario, modems);
+            return plugged;
+        } catch (RuntimeException | IOException e) {
+            try {
+                plugged.close();
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            if (e instanceof SandboxException s) {
+                throw s;
+            }
+            throw new SandboxException("cannot plug the modem in: " + e.getMessage(), e);
+        }
+    }
+
+    private void plugIn(String scenario, ModemFactory modems) throws IOException {
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        Files.createDirectories(layout.root());
+        mount(layout.root(), "-t", "tmpfs", "-o", "mode=0700,nosuid,nodev", "qmi-conn-plugged", layout.root().toString());
+        for (Path d : List.of(layout.sysClass(), layout.wwanUpper().resolve("qmi"), layout.wwanWork())) {
+            Files.createDirectories(d);
+        }
+        emulator = modems.start(scenario, layout.socket());
+        FakeSysfs.write(layout, false);
+        modemSide.create();
+        bridge = startBridge();
+        plugDevice();
+        fakeSysClass();
+        emulator.onSessionChange(this::sessionChanged);
+        emulator.onDevicePresence(this::devicePresence);
+        modemSide.follow(emulator.session());
+        reporter.scheduleWithFixedDelay(this::reportState, 0, 200, TimeUnit.MILLISECONDS);
+        AtomicFiles.write(layout.root().resolve("ready"), names.modemNamespace() + "\n");
+        LOG.debug("modem plugged in: modem namespace {}, socat pid {}", names.modemNamespace(), bridge.pid());
+    }
+
+    /**
+     * The fake usbmisc tree goes over /sys/class with every real class bound back into it (net above all: the
+     * interfaces of this namespace), and the wwan0 sysfs directory gets a writable overlay for qmi/raw_ip.
+     */
+    private void fakeSysClass() throws IOException {
+        Path fake = layout.sysClass();
+        try (Stream<Path> classes = Files.list(Path.of("/sys/class"))) {
+            for (Path real : classes.toList()) {
+                String name = real.getFileName().toString();
+                if (name.equals("usbmisc")) {
+                    continue;
+                }
+                Files.createDirectories(fake.resolve(name));
+                mount(null, "--bind", real.toString(), fake.resolve(name).toString());
+            }
+        }
+        Path wwanDir = Path.of("/sys/devices/virtual/net", FakeSysfs.IFACE);
+        mount(wwanDir, "-t", "overlay", "qmi-conn-wwan0", "-o", "lowerdir=" + wwanDir + ",upperdir="
+                + layout.wwanUpper() + ",workdir=" + layout.wwanWork(), wwanDir.toString());
+        mount(Path.of("/sys/class"), "--rbind", fake.toString(), "/sys/class");
+    }
+
+    private void plugDevice() throws IOException {
+        Path node = Path.of("/dev", FakeSysfs.DEVICE);
+        if (!Files.exists(node)) {
+            Files.createFile(node);
+        }
+        mount(node, "--bind", bridge.slave().toString(), node.toString());
+    }
+
+    private void unplugDevice() throws IOException {
+        Path node = Path.of("/dev", FakeSysfs.DEVICE);
+        umount(node);
+        mounted.remove(node);
+        Files.deleteIfExists(node);
+    }
+
+    private void sessionChanged(Optional<EmulatedModem.SessionSettings> session) {
+        try {
+            modemSide.follow(session);
+        } catch (RuntimeException e) {
+            LOG.warn("plugged modem: the modem side could not follow the session: {}", e.getMessage());
+        }
+    }
+
+    private synchronized void devicePresence(boolean present) {
+        if (closed) {
+            return;
+        }
+        try {
+            if (!present) {
+                unplugDevice();
+                return;
+            }
+            if (!bridge.isAlive()) {
+                bridge.close();
+                bridge = startBridge();
+            }
+            plugDevice();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("plugged modem: cannot {} /dev/cdc-wdm0: {}", present ? "restore" : "remove", e.getMessage());
+        }
+    }
+
+    /**
+     * What only the modem knows, for tests on the booted system: {@code DIR/modem-state} holds
+     * {@code client-ids=N} and {@code sessions=N} (rewritten atomically when they change).
+     */
+    private void reportState() {
+        String report = "client-ids=" + emulator.liveClientIds() + "\nsessions=" + emulator.liveSessions() + "\n";
+        if (report.equals(lastReport)) {
+            return;
+        }
+        try {
+            AtomicFiles.write(layout.root().resolve("modem-state"), report);
+            lastReport = report;
+        } catch (RuntimeException e) {
+            LOG.debug("cannot write the modem state: {}", e.getMessage());
+        }
+    }
+
+    public EmulatedModem emulator() { return emulator; }
+    public String modemNamespace() { return names.modemNamespace(); }
+
+    private PtyBridge startBridge() {
+        try {
+            return PtyBridge.start(runner, Programs.path("socat"), layout.socket(), layout.ptyLink());
+        } catch (IllegalStateException e) {
+            throw new SandboxException(e.getMessage(), e);
+        }
+    }
+
+    /** Runs mount; {@code target} (when not null) is unmounted on close, last mounted first. */
+    private void mount(Path target, String... args) {
+        List<String> argv = new ArrayList<>(List.of(Programs.path("mount")));
+        argv.addAll(List.of(args));
+        runner.run(new CommandSpec(argv, STEP_TIMEOUT, Map.of(), null)).orThrow();
+        if (target != null) {
+            mounted.add(target);
+        }
+    }
+
+    private void umount(Path target) {
+        runner.run(new CommandSpec(List.of(Programs.path("umount"), "--recursive", "--lazy", target.toString()),
+                STEP_TIMEOUT, Map.of(), null)).orThrow();
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        reporter.shutdownNow();
+        List<RuntimeException> failures = new ArrayList<>();
+        List<Path> undo = new ArrayList<>(mounted);
+        java.util.Collections.reverse(undo);
+        // /sys/class and wwan0's overlay first: deleting the namespace takes wwan0 (and its sysfs dir) away
+        for (Path target : undo) {
+            if (!target.equals(layout.root())) {
+                attempt(failures, () -> umount(target));
+            }
+        }
+        attempt(failures, () -> { if (bridge != null) { bridge.close(); } });
+        attempt(failures, modemSide::close);
+        attempt(failures, () -> { if (emulator != null) { emulator.close(); } });
+        if (mounted.contains(layout.root())) {
+            attempt(failures, () -> umount(layout.root()));
+        }
+        attempt(failures, () -> {
+            try {
+                Files.deleteIfExists(Path.of("/dev", FakeSysfs.DEVICE));
+                Files.deleteIfExists(layout.root());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // the JVM is shutting down (we may be the hook) or the hook was never added
+        }
+        if (!failures.isEmpty()) {
+            SandboxException e = new SandboxException("unplugging the modem: " + failures.get(0).getMessage());
+            failures.forEach(e::addSuppressed);
+            throw e;
+        }
+    }
+
+    private static void attempt(List<RuntimeException> failures, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            failures.add(e);
+        }
+    }
+}
