@@ -3,59 +3,28 @@ package dev.qmiconn.container;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.Container.ExecResult;
-import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.images.builder.ImageFromDockerfile;
 
 import dev.qmiconn.error.ExitCode;
 
 /**
- * The container tier (Maven profile {@code container-tests}, not in the default build): the built .deb installed
- * by apt in Debian bookworm (src/container/Dockerfile), and the emulator scenarios run inside that container,
- * privileged, through {@code qmi-conn simulate}. Skipped, with the reason, where no Docker engine is reachable:
- * a docker CLI alone (as on the project's build machines) is not an engine.
+ * The emulator scenarios of {@code qmi-conn simulate} (the product's own sandbox: private namespaces, nothing of
+ * the system's networking involved) run inside a booted system with the .deb installed by apt.
  */
 @Tag("container")
 class EmulatorScenariosInContainerIT {
 
-    private static GenericContainer<?> box;
-
-    private static final String NO_ENGINE = "container tier SKIPPED: no Docker engine reachable (DOCKER_HOST, "
-            + "/var/run/docker.sock); a docker CLI alone is not enough. Nothing in this tier was verified.";
+    private static SystemContainer box;
 
     @BeforeAll
     static void startContainer() {
-        if (!engineReachable()) {
-            System.out.println(NO_ENGINE);
-            return;
-        }
-        Path deb = Path.of(System.getProperty("qmiconn.deb", "target/qmi-conn_0.1.0_all.deb"));
-        Path dockerfile = Path.of(System.getProperty("qmiconn.dockerfile", "src/container/Dockerfile"));
-        assertTrue(Files.isRegularFile(deb), "no package at " + deb + " (the profile runs after `package`)");
-        ImageFromDockerfile image = new ImageFromDockerfile("qmi-conn-container-tier", true)
-                .withFileFromPath("Dockerfile", dockerfile)
-                .withFileFromPath("qmi-conn.deb", deb);
-        box = new GenericContainer<>(image)
-                .withPrivilegedMode(true)
-                .withCommand("sleep", "infinity")
-                .withStartupTimeout(Duration.ofMinutes(2));
-        box.start();
-    }
-
-    @BeforeEach
-    void needsTheContainer() {
-        Assumptions.assumeTrue(box != null, NO_ENGINE);
+        ContainerTier.requireEngine();
+        box = new SystemContainer("networkd");
+        box.boot();
     }
 
     @AfterAll
@@ -65,29 +34,19 @@ class EmulatorScenariosInContainerIT {
         }
     }
 
-    private static boolean engineReachable() {
-        try {
-            return DockerClientFactory.instance().isDockerAvailable();
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    private static ExecResult run(String... argv) throws Exception {
-        ExecResult r = box.execInContainer(argv);
-        System.out.printf("$ %s -> %d%n%s%s%n", String.join(" ", argv), r.getExitCode(), r.getStdout(), r.getStderr());
-        return r;
+    private static ExecResult run(String... argv) {
+        return box.run(argv);
     }
 
     @Test
-    void should_run_the_installed_tool_from_the_package() throws Exception {
+    void should_run_the_installed_tool_from_the_package() {
         ExecResult r = run("qmi-conn", "--version");
         assertEquals(0, r.getExitCode(), r.getStderr());
         assertTrue(r.getStdout().startsWith("qmi-conn "), r.getStdout());
     }
 
     @Test
-    void should_bring_the_e397u_53_online_on_metro_pcs_inside_the_container() throws Exception {
+    void should_bring_the_e397u_53_online_on_metro_pcs_inside_the_container() {
         ExecResult r = run("qmi-conn", "simulate", "--scenario", "e397u-53", "--",
                 "qmi-conn", "up", "--apn", "fast.metropcs.com");
         assertEquals(ExitCode.OK.code(), r.getExitCode(), r.getStderr());
@@ -95,7 +54,7 @@ class EmulatorScenariosInContainerIT {
     }
 
     @Test
-    void should_report_the_call_failure_of_the_call_failed_scenario_with_its_exit_code() throws Exception {
+    void should_report_the_call_failure_of_the_call_failed_scenario_with_its_exit_code() {
         ExecResult r = run("qmi-conn", "simulate", "--scenario", "call-failed", "--",
                 "qmi-conn", "up", "--apn", "fast.metropcs.com");
         assertEquals(ExitCode.CALL_FAILED.code(), r.getExitCode(), r.getStdout() + r.getStderr());
@@ -103,7 +62,7 @@ class EmulatorScenariosInContainerIT {
     }
 
     @Test
-    void should_give_up_at_the_timeout_in_the_no_signal_scenario() throws Exception {
+    void should_give_up_at_the_timeout_in_the_no_signal_scenario() {
         ExecResult r = run("qmi-conn", "simulate", "--scenario", "no-signal", "--",
                 "qmi-conn", "up", "--apn", "fast.metropcs.com", "--timeout", "5s");
         assertEquals(ExitCode.NO_SERVICE.code(), r.getExitCode(), r.getStdout() + r.getStderr());

@@ -1,0 +1,35 @@
+package dev.qmiconn.container;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Optional;
+
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/** Raspberry Pi OS bookworm-like: NetworkManager (writes /etc/resolv.conf itself) and ModemManager running. */
+class RaspberryPiOsSystemIT extends BootedSystemScenarios {
+
+    @Override
+    String variant() {
+        return "pios";
+    }
+
+    /**
+     * FINDING: NetworkManager takes the veth wwan0 for Ethernet ("Wired connection 1") and leases on it. On a Pi a
+     * qmi_wwan port is a wwan device that NetworkManager leaves to ModemManager, so this part is the veth's doing;
+     * the product still says nothing to keep NetworkManager off wwan0 (no unmanaged-devices snippet).
+     */
+    @Override
+    Optional<String> rivalOnWwan0() {
+        return Optional.of("NetworkManager");
+    }
+
+    /** ModemManager cannot take the pty (it needs a kernel device from udev), so: present, running, no modem. */
+    @Test
+    @Order(10)
+    void should_run_next_to_modemmanager() {
+        assertEquals("active", box.run("systemctl", "is-active", "ModemManager.service").getStdout().strip());
+        assertEquals(0, box.run("mmcli", "-L").getExitCode());
+    }
+}
