@@ -1,6 +1,7 @@
 package dev.qmiconn.container;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -30,6 +31,7 @@ abstract class BootedSystemScenarios {
 
     static final String APN = "fast.metropcs.com";
     static final String ADDRESS = "100.66.12.65"; // the e397u-53 scenario's session address
+    static final String UNIT = "qmi-conn@cdc-wdm0.service";
     private static final List<String> RIVALS = List.of("NetworkManager", "dhcpcd", "systemd-networkd");
 
     SystemContainer box;
@@ -150,5 +152,46 @@ abstract class BootedSystemScenarios {
         }
         ExecResult r = box.run("systemd-analyze", "security", "--no-pager", "qmi-conn@cdc-wdm0.service");
         assertTrue(r.getStdout().contains("Overall exposure level"), r.getStdout() + r.getStderr());
+    }
+
+    /**
+     * The unit as a user enables it (README, /etc/default/qmi-conn), then a "reboot" (the container restarts:
+     * systemd shuts down, /run starts empty, the modem is plugged in again by its own unit before qmi-conn's).
+     */
+    @Test
+    @Order(20)
+    void should_bring_wwan0_up_at_boot_with_the_unit_enabled() {
+        box.write("/etc/default/qmi-conn", "QMI_CONN_UP_OPTS=\"--apn " + APN + "\"\n", 0644);
+        assertEquals(0, box.run("systemctl", "enable", UNIT).getExitCode());
+        box.reboot();
+        String state = "";
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!state.equals("active") && !state.equals("failed") && System.nanoTime() < deadline) {
+            state = box.quiet("systemctl", "is-active", UNIT).getStdout().strip();
+            SystemContainer.pause(250);
+        }
+        box.run("systemctl", "status", "--no-pager", UNIT);
+        assertEquals("active", state, UNIT + " after boot");
+        ExecResult addr = box.run("ip", "-4", "-o", "addr", "show", "dev", "wwan0");
+        assertTrue(addr.getStdout().contains("inet " + ADDRESS + "/"), addr.getStdout());
+        assertEquals(1, box.awaitModemState("sessions", 1), "the modem's data sessions after boot");
+        assertEquals("", box.run("systemctl", "--failed", "--no-legend", "--plain").getStdout().strip());
+    }
+
+    @Test
+    @Order(21)
+    void should_leave_no_client_ids_when_the_unit_stops() {
+        assertEquals(0, box.run("systemctl", "stop", UNIT).getExitCode());
+        assertEquals(0, box.awaitModemState("client-ids", 0), "client ids left at the modem after systemctl stop");
+        assertEquals(0, box.awaitModemState("sessions", 0), "data sessions left after systemctl stop");
+        // the modem's side of the link goes down with the session: a rival DHCP client loses carrier too
+        String addr = "inet " + ADDRESS + "/";
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (box.quiet("ip", "-4", "-o", "addr", "show", "dev", "wwan0").getStdout().contains(addr)
+                && System.nanoTime() < deadline) {
+            SystemContainer.pause(250);
+        }
+        ExecResult after = box.run("ip", "-4", "-o", "addr", "show", "dev", "wwan0");
+        assertFalse(after.getStdout().contains(addr), after.getStdout());
     }
 }
