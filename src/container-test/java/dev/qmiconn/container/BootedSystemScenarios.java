@@ -32,11 +32,21 @@ abstract class BootedSystemScenarios {
     static final String APN = "fast.metropcs.com";
     static final String ADDRESS = "100.66.12.65"; // the e397u-53 scenario's session address
     static final String UNIT = "qmi-conn@cdc-wdm0.service";
+    static final String TEST_NAME = "modem-test.example"; // the one name the plugged-in modem's DNS answers
+    static final String TEST_NAME_ADDRESS = "192.0.2.53";
     private static final List<String> RIVALS = List.of("NetworkManager", "dhcpcd", "systemd-networkd");
 
     SystemContainer box;
     private String bootState;
     private String failedAtBoot;
+
+    /** What USER-GUIDE.md puts in QMI_CONN_UP_OPTS for this kind of system. */
+    String upOptionsAtBoot() {
+        return "";
+    }
+
+    /** Whether the modem's DNS answers through the system's resolver once the unit is up (else a finding). */
+    abstract boolean resolvesAfterBoot();
 
     /** The image variant (a directory of src/container/system). */
     abstract String variant();
@@ -155,13 +165,19 @@ abstract class BootedSystemScenarios {
     }
 
     /**
-     * The unit as a user enables it (README, /etc/default/qmi-conn), then a "reboot" (the container restarts:
-     * systemd shuts down, /run starts empty, the modem is plugged in again by its own unit before qmi-conn's).
+     * The unit as USER-GUIDE.md sets it up (the per-device file from {@code generate config}, the variant's extra
+     * up options in /etc/default/qmi-conn), then a "reboot" (the container restarts: systemd shuts down, /run
+     * starts empty, the modem is plugged in again by its own unit before qmi-conn's). Then the test name the
+     * modem's DNS answers is looked up through the system's own resolver.
      */
     @Test
     @Order(20)
     void should_bring_wwan0_up_at_boot_with_the_unit_enabled() {
-        box.write("/etc/default/qmi-conn", "QMI_CONN_UP_OPTS=\"--apn " + APN + "\"\n", 0644);
+        box.run("mkdir", "-p", "/etc/qmi-conn");
+        ExecResult config = box.run("qmi-conn", "generate", "config", "--device", "/dev/cdc-wdm0", "--apn", APN,
+                "--out", "/etc/qmi-conn/cdc-wdm0.conf");
+        assertEquals(0, config.getExitCode(), config.getStderr());
+        box.write("/etc/default/qmi-conn", "QMI_CONN_UP_OPTS=\"" + upOptionsAtBoot() + "\"\n", 0644);
         assertEquals(0, box.run("systemctl", "enable", UNIT).getExitCode());
         box.reboot();
         String state = "";
@@ -176,6 +192,16 @@ abstract class BootedSystemScenarios {
         assertTrue(addr.getStdout().contains("inet " + ADDRESS + "/"), addr.getStdout());
         assertEquals(1, box.awaitModemState("sessions", 1), "the modem's data sessions after boot");
         assertEquals("", box.run("systemctl", "--failed", "--no-legend", "--plain").getStdout().strip());
+
+        box.run("ls", "-l", "/etc/resolv.conf");
+        box.run("cat", "/etc/resolv.conf");
+        ExecResult name = box.run("getent", "hosts", TEST_NAME);
+        boolean resolves = name.getExitCode() == 0 && name.getStdout().startsWith(TEST_NAME_ADDRESS + " ");
+        if (!resolves) {
+            System.out.printf("[%s] FINDING: %s does not resolve through the system's resolver after boot: the DNS"
+                    + " servers qmi-conn got never reach it%n", variant(), TEST_NAME);
+        }
+        assertEquals(resolvesAfterBoot(), resolves, "name resolution after boot changed: update the finding");
     }
 
     @Test

@@ -10,6 +10,12 @@ class LegacyRaspbianSystemIT extends BootedSystemScenarios {
         return "legacy";
     }
 
+    /** Through openresolv, which reads /etc/resolv.conf.head. */
+    @Override
+    boolean resolvesAfterBoot() {
+        return true;
+    }
+
     /**
      * FINDING (real on a Pi too): dhcpcd runs on every interface without a {@code denyinterfaces wwan0}, leases on
      * wwan0 as soon as it has carrier and replaces qmi-conn's routes with its own.

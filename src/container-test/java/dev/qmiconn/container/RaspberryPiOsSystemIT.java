@@ -15,6 +15,18 @@ class RaspberryPiOsSystemIT extends BootedSystemScenarios {
         return "pios";
     }
 
+    /** USER-GUIDE.md: NetworkManager ignores resolv.conf.head, so the Pi OS bookworm path uses --dns-apply. */
+    @Override
+    String upOptionsAtBoot() {
+        return "--dns-apply";
+    }
+
+    /** Through NetworkManager's /etc/resolv.conf, rewritten by --dns-apply. */
+    @Override
+    boolean resolvesAfterBoot() {
+        return true;
+    }
+
     /**
      * FINDING: NetworkManager takes the veth wwan0 for Ethernet ("Wired connection 1") and leases on it. On a Pi a
      * qmi_wwan port is a wwan device that NetworkManager leaves to ModemManager, so this part is the veth's doing;

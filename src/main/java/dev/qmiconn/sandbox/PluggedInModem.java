@@ -4,15 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +18,6 @@ import dev.qmiconn.config.AtomicFiles;
 import dev.qmiconn.emulator.EmulatedModem;
 import dev.qmiconn.emulator.PtyBridge;
 import dev.qmiconn.process.CommandRunner;
-import dev.qmiconn.process.CommandSpec;
 
 /**
  * The emulated modem plugged into THIS system ({@code qmi-conn simulate --plug-in-here}), for a booted test system
@@ -35,7 +31,6 @@ import dev.qmiconn.process.CommandSpec;
 public final class PluggedInModem implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluggedInModem.class);
-    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(10);
     public static final Path DEFAULT_DIR = Path.of("/run/qmi-conn-plugged");
     static final Path CONTAINER_MARK = Path.of("/run/systemd/container");
 
@@ -44,7 +39,7 @@ public final class PluggedInModem implements AutoCloseable {
     private final SandboxLayout layout;
     private final ModemSide modemSide;
     private final Thread shutdownHook = new Thread(this::close, "plugged-modem-cleanup");
-    private final List<Path> mounted = new ArrayList<>();
+    private final HereMounts mounts;
     private final ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "plugged-modem-state");
         t.setDaemon(true);
@@ -58,6 +53,7 @@ public final class PluggedInModem implements AutoCloseable {
     private PluggedInModem(CommandRunner runner, Path dir) {
         this.runner = runner;
         this.layout = new SandboxLayout(dir);
+        this.mounts = new HereMounts(runner);
         this.modemSide = new ModemSide(runner, names, layout, pid -> { }, true);
     }
 
@@ -112,7 +108,8 @@ public final class PluggedInModem implements AutoCloseable {
     private void plugIn(String scenario, ModemFactory modems) throws IOException {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         Files.createDirectories(layout.root());
-        mount(layout.root(), "-t", "tmpfs", "-o", "mode=0700,nosuid,nodev", "qmi-conn-plugged", layout.root().toString());
+        mounts.mount(layout.root(), "-t", "tmpfs", "-o", "mode=0700,nosuid,nodev", "qmi-conn-plugged",
+                layout.root().toString());
         for (Path d : List.of(layout.sysClass(), layout.wwanUpper().resolve("qmi"), layout.wwanWork())) {
             Files.createDirectories(d);
         }
@@ -121,7 +118,7 @@ public final class PluggedInModem implements AutoCloseable {
         modemSide.create();
         bridge = startBridge();
         plugDevice();
-        fakeSysClass();
+        mounts.fakeSysClass(layout.sysClass(), layout.wwanUpper(), layout.wwanWork());
         emulator.onSessionChange(this::sessionChanged);
         emulator.onDevicePresence(this::devicePresence);
         modemSide.follow(emulator.session());
@@ -130,40 +127,17 @@ public final class PluggedInModem implements AutoCloseable {
         LOG.debug("modem plugged in: modem namespace {}, socat pid {}", names.modemNamespace(), bridge.pid());
     }
 
-    /**
-     * The fake usbmisc tree goes over /sys/class with every real class bound back into it (net above all: the
-     * interfaces of this namespace), and the wwan0 sysfs directory gets a writable overlay for qmi/raw_ip.
-     */
-    private void fakeSysClass() throws IOException {
-        Path fake = layout.sysClass();
-        try (Stream<Path> classes = Files.list(Path.of("/sys/class"))) {
-            for (Path real : classes.toList()) {
-                String name = real.getFileName().toString();
-                if (name.equals("usbmisc")) {
-                    continue;
-                }
-                Files.createDirectories(fake.resolve(name));
-                mount(null, "--bind", real.toString(), fake.resolve(name).toString());
-            }
-        }
-        Path wwanDir = Path.of("/sys/devices/virtual/net", FakeSysfs.IFACE);
-        mount(wwanDir, "-t", "overlay", "qmi-conn-wwan0", "-o", "lowerdir=" + wwanDir + ",upperdir="
-                + layout.wwanUpper() + ",workdir=" + layout.wwanWork(), wwanDir.toString());
-        mount(Path.of("/sys/class"), "--rbind", fake.toString(), "/sys/class");
-    }
-
     private void plugDevice() throws IOException {
         Path node = Path.of("/dev", FakeSysfs.DEVICE);
         if (!Files.exists(node)) {
             Files.createFile(node);
         }
-        mount(node, "--bind", bridge.slave().toString(), node.toString());
+        mounts.mount(node, "--bind", bridge.slave().toString(), node.toString());
     }
 
     private void unplugDevice() throws IOException {
         Path node = Path.of("/dev", FakeSysfs.DEVICE);
-        umount(node);
-        mounted.remove(node);
+        mounts.unmount(node);
         Files.deleteIfExists(node);
     }
 
@@ -222,21 +196,6 @@ public final class PluggedInModem implements AutoCloseable {
         }
     }
 
-    /** Runs mount; {@code target} (when not null) is unmounted on close, last mounted first. */
-    private void mount(Path target, String... args) {
-        List<String> argv = new ArrayList<>(List.of(Programs.path("mount")));
-        argv.addAll(List.of(args));
-        runner.run(new CommandSpec(argv, STEP_TIMEOUT, Map.of(), null)).orThrow();
-        if (target != null) {
-            mounted.add(target);
-        }
-    }
-
-    private void umount(Path target) {
-        runner.run(new CommandSpec(List.of(Programs.path("umount"), "--recursive", "--lazy", target.toString()),
-                STEP_TIMEOUT, Map.of(), null)).orThrow();
-    }
-
     @Override
     public void close() {
         synchronized (this) {
@@ -247,19 +206,13 @@ public final class PluggedInModem implements AutoCloseable {
         }
         reporter.shutdownNow();
         List<RuntimeException> failures = new ArrayList<>();
-        List<Path> undo = new ArrayList<>(mounted);
-        java.util.Collections.reverse(undo);
         // /sys/class and wwan0's overlay first: deleting the namespace takes wwan0 (and its sysfs dir) away
-        for (Path target : undo) {
-            if (!target.equals(layout.root())) {
-                attempt(failures, () -> umount(target));
-            }
-        }
+        mounts.undoAll(layout.root(), failures::add);
         attempt(failures, () -> { if (bridge != null) { bridge.close(); } });
         attempt(failures, modemSide::close);
         attempt(failures, () -> { if (emulator != null) { emulator.close(); } });
-        if (mounted.contains(layout.root())) {
-            attempt(failures, () -> umount(layout.root()));
+        if (mounts.has(layout.root())) {
+            attempt(failures, () -> mounts.unmount(layout.root()));
         }
         attempt(failures, () -> {
             try {
