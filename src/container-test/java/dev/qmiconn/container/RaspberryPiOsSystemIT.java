@@ -17,7 +17,7 @@ class RaspberryPiOsSystemIT extends BootedSystemScenarios {
 
     /** USER-GUIDE.md: NetworkManager ignores resolv.conf.head, so the Pi OS bookworm path uses --dns-apply. */
     @Override
-    String upOptionsAtBoot() {
+    String watchOptionsAtBoot() {
         return "--dns-apply";
     }
 

@@ -69,10 +69,38 @@ final class SystemContainer extends GenericContainer<SystemContainer> {
         throw new AssertionError("[" + variant + "] not booted after 90 s: " + state);
     }
 
-    /** A "reboot": the container restarts, /run and /tmp start empty, /etc and /var keep what was written. */
+    /**
+     * A "reboot": the container restarts (systemd shuts down on SIGRTMIN+3), /run and /tmp start empty, /etc and
+     * /var keep what was written. Returns once systemd answers on its bus; the boot may still be starting.
+     */
     void reboot() {
-        DockerClientFactory.instance().client().restartContainerCmd(getContainerId()).withTimeout(20).exec();
-        awaitBooted();
+        DockerClientFactory.instance().client().restartContainerCmd(getContainerId()).withTimeout(30).exec();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String state = "";
+        while (System.nanoTime() < deadline) {
+            state = quiet("systemctl", "is-system-running").getStdout().strip();
+            if (!state.isEmpty() && !state.equals("offline") && !state.equals("initializing")) {
+                return;
+            }
+            pause(200);
+        }
+        throw new AssertionError("[" + variant + "] systemd not up 60 s after the restart: " + state);
+    }
+
+    /** Polls until wwan0 carries {@code address} or {@code timeout} passes; whether it does. */
+    boolean awaitAddress(String address, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (hasAddress(address)) {
+                return true;
+            }
+            pause(250);
+        }
+        return hasAddress(address);
+    }
+
+    boolean hasAddress(String address) {
+        return quiet("ip", "-4", "-o", "addr", "show", "dev", "wwan0").getStdout().contains("inet " + address + "/");
     }
 
     /** Runs {@code argv} (no shell) and prints it with its output into the test log. */
@@ -121,6 +149,10 @@ final class SystemContainer extends GenericContainer<SystemContainer> {
                 "[Install]",
                 "WantedBy=multi-user.target",
                 ""), 0644);
+        // the one deviation from a real modem the system has to know about: /dev/cdc-wdm0 is a pty (major 136),
+        // not a USB character device, so the unit's DevicePolicy=closed + DeviceAllow=char-usb would shut it out
+        write("/etc/systemd/system/qmi-conn@.service.d/emulated-modem.conf",
+                "[Service]\nDeviceAllow=char-pts rw\n", 0644);
         run("systemctl", "daemon-reload");
         ExecResult r = run("systemctl", "enable", "--now", MODEM_UNIT);
         if (r.getExitCode() != 0) {
