@@ -10,7 +10,7 @@ class NetworkdSystemIT extends BootedSystemScenarios {
         return "networkd";
     }
 
-    /** FINDING: nothing of qmi-conn's talks to systemd-resolved yet; the stub resolver knows no DNS server. */
+    /** Nothing of qmi-conn's talks to systemd-resolved yet; the stub resolver knows no DNS server. */
     @Override
     boolean resolvesAfterBoot() {
         return false;
