@@ -35,8 +35,8 @@ abstract class BootedSystemScenarios {
     static final String ADDRESS = "100.66.12.65"; // the e397u-53 scenario's session address
     static final String UNIT = "qmi-conn@cdc-wdm0.service";
     static final String CONFIG = "/etc/qmi-conn/cdc-wdm0.conf";
-    static final String TEST_NAME = "modem-test.example"; // the one name the plugged-in modem's DNS answers
-    static final String TEST_NAME_ADDRESS = "192.0.2.53";
+    static final String TEST_NAME = "carrier-only.qmi-conn.test"; // the one name the modem's DNS answers
+    static final String TEST_NAME_ADDRESS = "192.0.2.99";
     private static final List<String> RIVALS = List.of("NetworkManager", "dhcpcd", "systemd-networkd");
 
     SystemContainer box;
