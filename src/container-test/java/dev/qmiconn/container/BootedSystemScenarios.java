@@ -43,6 +43,19 @@ abstract class BootedSystemScenarios {
     private String bootState;
     private String failedAtBoot;
 
+    /** Options every qmi-conn command here needs (e.g. --proxy next to ModemManager). */
+    List<String> modemOptions() {
+        return List.of();
+    }
+
+    /** {@code qmi-conn ARGS} plus {@link #modemOptions()}. */
+    private ExecResult qmiConn(String... args) {
+        List<String> argv = new java.util.ArrayList<>(List.of("qmi-conn"));
+        argv.addAll(List.of(args));
+        argv.addAll(modemOptions());
+        return box.run(argv.toArray(String[]::new));
+    }
+
     /** What USER-GUIDE.md puts in QMI_CONN_WATCH_OPTS for this kind of system. */
     String watchOptionsAtBoot() {
         return "";
@@ -104,17 +117,17 @@ abstract class BootedSystemScenarios {
     @Test
     @Order(4)
     void should_bring_wwan0_up_report_status_and_leave_no_client_ids_after_down() {
-        ExecResult up = box.run("qmi-conn", "up", "--apn", APN);
+        ExecResult up = qmiConn("up", "--apn", APN);
         assertEquals(0, up.getExitCode(), up.getStderr());
         ExecResult addr = box.run("ip", "-4", "-o", "addr", "show", "dev", "wwan0");
         assertTrue(addr.getStdout().contains("inet " + ADDRESS + "/"), addr.getStdout());
         assertEquals(1, box.awaitModemState("sessions", 1), "the modem's data sessions after up");
 
-        ExecResult status = box.run("qmi-conn", "status");
+        ExecResult status = qmiConn("status");
         assertEquals(0, status.getExitCode(), status.getStderr());
         assertTrue(status.getStdout().contains("connected"), status.getStdout());
 
-        ExecResult down = box.run("qmi-conn", "down");
+        ExecResult down = qmiConn("down");
         assertEquals(0, down.getExitCode(), down.getStderr());
         assertEquals(0, box.awaitModemState("client-ids", 0), "client ids left at the modem after down");
         assertEquals(0, box.awaitModemState("sessions", 0), "data sessions left at the modem after down");
@@ -130,7 +143,7 @@ abstract class BootedSystemScenarios {
     @Order(5)
     void should_show_which_system_service_also_configures_wwan0() {
         String since = "@" + box.quiet("date", "+%s").getStdout().strip();
-        assertEquals(0, box.run("qmi-conn", "up", "--apn", APN).getExitCode());
+        assertEquals(0, qmiConn("up", "--apn", APN).getExitCode());
         Optional<String> rival = Optional.empty();
         long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
         while (rival.isEmpty() && System.nanoTime() < deadline) {
@@ -139,11 +152,18 @@ abstract class BootedSystemScenarios {
         }
         box.run("ip", "-4", "addr", "show", "dev", "wwan0");
         box.run("ip", "-4", "route", "show", "dev", "wwan0");
-        assertEquals(0, box.run("qmi-conn", "down").getExitCode());
+        assertEquals(0, qmiConn("down").getExitCode());
         assertEquals(0, box.awaitModemState("client-ids", 0), "client ids left at the modem after down");
         rival.ifPresent(r -> System.out.printf("[%s] FINDING: %s runs its own DHCP on wwan0 while qmi-conn holds"
                 + " the session (two owners of one link)%n", variant(), r));
-        assertEquals(rivalOnWwan0(), rival, "who else configures wwan0 changed: update the finding");
+        if (rivalOnWwan0().isEmpty()) {
+            assertEquals(Optional.empty(), rival, "a system service now configures wwan0 too");
+        } else if (rival.isEmpty()) { // a busy machine may take longer than the 8 s watched: say so, do not guess
+            System.out.printf("[%s] %s did not lease on wwan0 within 8 s this time%n", variant(),
+                    rivalOnWwan0().get());
+        } else {
+            assertEquals(rivalOnWwan0(), rival, "who else configures wwan0 changed: update the finding");
+        }
     }
 
     private Optional<String> whoLeasedWwan0(String since) {

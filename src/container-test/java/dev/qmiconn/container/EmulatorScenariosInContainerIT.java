@@ -48,7 +48,7 @@ class EmulatorScenariosInContainerIT {
     @Test
     void should_bring_the_e397u_53_online_on_metro_pcs_inside_the_container() {
         ExecResult r = run("qmi-conn", "simulate", "--scenario", "e397u-53", "--",
-                "qmi-conn", "up", "--apn", "fast.metropcs.com");
+                "qmi-conn", "up", "--dns", "file", "--apn", "fast.metropcs.com");
         assertEquals(ExitCode.OK.code(), r.getExitCode(), r.getStderr());
         assertTrue(r.getStdout().matches("(?s).*\\b\\d{1,3}(\\.\\d{1,3}){3}\\b.*"), "no address in: " + r.getStdout());
     }
@@ -56,7 +56,7 @@ class EmulatorScenariosInContainerIT {
     @Test
     void should_report_the_call_failure_of_the_call_failed_scenario_with_its_exit_code() {
         ExecResult r = run("qmi-conn", "simulate", "--scenario", "call-failed", "--",
-                "qmi-conn", "up", "--apn", "fast.metropcs.com");
+                "qmi-conn", "up", "--dns", "file", "--apn", "fast.metropcs.com");
         assertEquals(ExitCode.CALL_FAILED.code(), r.getExitCode(), r.getStdout() + r.getStderr());
         assertTrue(r.getStderr().startsWith("qmi-conn: "), r.getStderr());
     }
@@ -64,7 +64,7 @@ class EmulatorScenariosInContainerIT {
     @Test
     void should_give_up_at_the_timeout_in_the_no_signal_scenario() {
         ExecResult r = run("qmi-conn", "simulate", "--scenario", "no-signal", "--",
-                "qmi-conn", "up", "--apn", "fast.metropcs.com", "--timeout", "5s");
+                "qmi-conn", "up", "--dns", "file", "--apn", "fast.metropcs.com", "--timeout", "5s");
         assertEquals(ExitCode.NO_SERVICE.code(), r.getExitCode(), r.getStdout() + r.getStderr());
     }
 }

@@ -10,10 +10,10 @@ class NetworkdSystemIT extends BootedSystemScenarios {
         return "networkd";
     }
 
-    /** Nothing of qmi-conn's talks to systemd-resolved yet; the stub resolver knows no DNS server. */
+    /** Through qmi-conn's resolved backend (resolvectl for wwan0) and the stub. */
     @Override
     boolean resolvesAfterBoot() {
-        return false;
+        return true;
     }
 
     /** networkd leaves links no .network file matches unmanaged. */

@@ -2,6 +2,7 @@ package dev.qmiconn.container;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Order;
@@ -15,10 +16,18 @@ class RaspberryPiOsSystemIT extends BootedSystemScenarios {
         return "pios";
     }
 
-    /** USER-GUIDE.md: NetworkManager ignores resolv.conf.head, so the Pi OS bookworm path uses --dns-apply. */
+    /**
+     * ModemManager runs here and would probe the port: qmi-conn refuses without one of its three fixes, and the
+     * one that keeps ModemManager running is sharing the port through qmi-proxy.
+     */
+    @Override
+    List<String> modemOptions() {
+        return List.of("--proxy");
+    }
+
     @Override
     String watchOptionsAtBoot() {
-        return "--dns-apply";
+        return "--proxy";
     }
 
     /** Through NetworkManager's /etc/resolv.conf, rewritten by --dns-apply. */
