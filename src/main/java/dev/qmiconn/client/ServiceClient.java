@@ -23,7 +23,10 @@ import dev.qmiconn.service.Protocol;
  */
 public final class ServiceClient {
 
-    /** Exit code of a refusal by the socket's permissions (sysexits EX_NOPERM). */
+    /**
+     * Exit code of a refusal by the socket's permissions: ExitCode.NO_PERMISSION, spelled here so the lean path
+     * loads no enum of the rest of the program (a test keeps the two equal).
+     */
     public static final int NO_PERMISSION = 77;
     static final Set<String> SERVED = Set.of("status", "up", "down", "usage");
     static final String DEFAULT_STATE_DIR = "/run/qmi-conn";

@@ -27,7 +27,8 @@ public enum ExitCode {
     ROAMING_DENIED(18, "the modem is registered roaming and roaming is denied (--roaming deny, the default with "
             + "--cap)"),
     PORT_IN_USE(19, "ModemManager holds or will probe the modem's QMI port (use --proxy, or keep it off the modem)"),
-    INTERNAL(70, "internal error (a bug in qmi-conn): please report it with the -v output");
+    INTERNAL(70, "internal error (a bug in qmi-conn): please report it with the -v output"),
+    NO_PERMISSION(77, "the service's socket refused the caller: needs root or the group qmi-conn (sysexits EX_NOPERM)");
 
     private final int code;
     private final String meaning;

@@ -60,11 +60,13 @@ class WatchSandboxTest {
     }
 
     @Test
-    void should_reconnect_after_the_device_vanishes_and_returns() {
-        try (Sandbox box = Sandbox.start(SandboxOptions.of("vanish"), new ExecRunner(), new EmulatorModems())) {
+    void should_reconnect_after_the_device_vanishes_and_returns() throws Exception {
+        try (Sandbox box = Sandbox.start(SandboxOptions.of(laterVanish().toString()), new ExecRunner(),
+                new EmulatorModems())) {
             BackgroundProcess watch = box.start(watch());
             try {
-                // the device falls off 3 s after the emulator starts and is back at 6 s
+                awaitLog(watch, log -> log.contains(" connected "));
+                // then the device falls off (12 s after the emulator started) and is back at 15 s
                 awaitLog(watch, log -> log.contains(" dropped ")
                         && log.indexOf(" connected ", log.indexOf(" dropped ")) > 0);
             } finally {
@@ -100,6 +102,26 @@ class WatchSandboxTest {
                 watch.stop(Duration.ofSeconds(30));
             }
         }
+    }
+
+    /**
+     * The shipped vanish scenario (off at 3 s, back at 6 s) with the window moved to 12-15 s: the service sets
+     * itself up (lock, kept client ids, socket) before its first connect, and on a loaded machine a 3 s window
+     * could pass before watch ever connected, leaving no drop to see.
+     */
+    private static java.nio.file.Path laterVanish() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode scenario;
+        try (java.io.InputStream in = WatchSandboxTest.class.getResourceAsStream("/scenarios/vanish.json")) {
+            scenario = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(in);
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode fault =
+                (com.fasterxml.jackson.databind.node.ObjectNode) scenario.get("faults").get(0);
+        fault.put("fromSeconds", 12).put("returnAtSeconds", 15);
+        java.nio.file.Path file = Files.createTempFile("vanish-later", ".json");
+        file.toFile().deleteOnExit();
+        Files.writeString(file, json.writeValueAsString(scenario));
+        return file;
     }
 
     private static void awaitLog(BackgroundProcess p, Predicate<String> done) {
