@@ -49,8 +49,10 @@ public final class StateStore {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (AccessDeniedException e) {
+            // a member of the qmi-conn group gets here only when no service runs (ServiceClient forwards otherwise)
             throw new QmiConnException(ExitCode.FAILURE, "cannot read " + file + ": permission denied (the state "
-                    + "is root's: it names the APN user); run this as root");
+                    + "is root's: it names the APN user); run this as root, or start the qmi-conn service, which "
+                    + "answers members of the group qmi-conn");
         } catch (IOException e) {
             Path dir = file.getParent();
             if (dir != null && Files.exists(dir) && !Files.isDirectory(dir)) {
