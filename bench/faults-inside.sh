@@ -170,9 +170,9 @@ bad_input() {  # NAME EXPECTED_EXIT HEAD_FILE ARGS...
     verdict "$name" "$want" "$r" "$head"
 }
 
-head_case() {  # NAME CONTENT(printf) WANT_UP_EXIT
+head_case() {  # NAME CONTENT(printf) WANT_UP_EXIT; --dns dhcpcd: the mode that keeps a block in resolv.conf.head
     printf "$2" > /tmp/faults-head; cp /tmp/faults-head "$HEAD"
-    qmi-conn up --apn "$APN" --timeout 20s >/tmp/faults-case.out 2>&1
+    qmi-conn up --apn "$APN" --dns dhcpcd --timeout 20s >/tmp/faults-case.out 2>&1
     verdict "$1" "$3" "$?" /tmp/faults-head
 }
 
@@ -192,7 +192,7 @@ mkdir -p /tmp/head-dir
 bad_input "up --iface lo" 3 "$USER_HEAD" up --apn "$APN" --iface lo
 bad_input "down --iface lo" 3 "$USER_HEAD" down --iface lo
 bad_input "up --iface eth9" 3 "$USER_HEAD" up --apn "$APN" --iface eth9
-bad_input "up --resolv-head DIR" 3 "$USER_HEAD" up --apn "$APN" --resolv-head /tmp/head-dir
+bad_input "up --resolv-head DIR" 3 "$USER_HEAD" up --apn "$APN" --dns dhcpcd --resolv-head /tmp/head-dir
 bad_input "up --state-dir /etc/passwd" 3 "$USER_HEAD" up --apn "$APN" --state-dir /etc/passwd
 bad_input "up --profile /nonexistent.conf" 3 "$USER_HEAD" up --profile /nonexistent.conf
 for apn in 'a;reboot' '$(reboot)' "x'y" 'fast.metropcs.com
