@@ -28,7 +28,15 @@ public final class NetConfig {
 
     public void applyV4(String iface, IpSettings s) {
         ip("-4", "addr", "flush", "dev", iface);
-        ip("-4", "addr", "add", s.address() + "/" + s.prefix(), "dev", iface);
+        // NetworkManager or dhcpcd on the same link (Raspberry Pi OS, legacy Raspbian) may lease the very same
+        // address between the flush and the add: "Address already assigned" then means it is there, as wanted
+        CommandResult add = runner.run(CommandSpec.of("ip", "-4", "addr", "add", s.address() + "/" + s.prefix(), "dev",
+                iface));
+        if (!add.succeeded() && !add.stderr().contains("Address already assigned")
+                && !add.stderr().contains("File exists")) {
+            throw new QmiConnException(add.exitCode() == 127 ? ExitCode.TOOL_MISSING : ExitCode.NO_ADDRESS,
+                    String.join(" ", add.argv()) + " failed: " + firstLine(add.stderr()));
+        }
         if (s.mtu() != null) {
             ip("link", "set", "dev", iface, "mtu", Integer.toString(s.mtu()));
         }
