@@ -30,13 +30,8 @@ public final class NetConfig {
         ip("-4", "addr", "flush", "dev", iface);
         // NetworkManager or dhcpcd on the same link (Raspberry Pi OS, legacy Raspbian) may lease the very same
         // address between the flush and the add: "Address already assigned" then means it is there, as wanted
-        CommandResult add = runner.run(CommandSpec.of("ip", "-4", "addr", "add", s.address() + "/" + s.prefix(), "dev",
-                iface));
-        if (!add.succeeded() && !add.stderr().contains("Address already assigned")
-                && !add.stderr().contains("File exists")) {
-            throw new QmiConnException(add.exitCode() == 127 ? ExitCode.TOOL_MISSING : ExitCode.NO_ADDRESS,
-                    String.join(" ", add.argv()) + " failed: " + firstLine(add.stderr()));
-        }
+        ip(stderr -> stderr.contains("Address already assigned") || stderr.contains("File exists"),
+                "-4", "addr", "add", s.address() + "/" + s.prefix(), "dev", iface);
         if (s.mtu() != null) {
             ip("link", "set", "dev", iface, "mtu", Integer.toString(s.mtu()));
         }
@@ -71,11 +66,16 @@ public final class NetConfig {
     }
 
     private void ip(String... args) {
+        ip(stderr -> false, args);
+    }
+
+    /** Runs ip; a failure whose stderr {@code meansDone} accepts (the wanted state is already there) is none. */
+    private void ip(java.util.function.Predicate<String> meansDone, String... args) {
         List<String> argv = new ArrayList<>();
         argv.add("ip");
         argv.addAll(List.of(args));
         CommandResult r = runner.run(CommandSpec.of(argv));
-        if (!r.succeeded()) {
+        if (!r.succeeded() && !meansDone.test(r.stderr())) {
             throw new QmiConnException(r.exitCode() == 127 ? ExitCode.TOOL_MISSING : ExitCode.NO_ADDRESS,
                     String.join(" ", argv) + " failed: " + firstLine(r.stderr()));
         }
