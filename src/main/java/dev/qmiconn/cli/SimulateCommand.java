@@ -61,6 +61,11 @@ public final class SimulateCommand implements Callable<Integer> {
                     + "carrier-only.qmi-conn.test), until Ctrl-C or SIGTERM. Refused outside a container. No COMMAND.")
     boolean plugInHere;
 
+    @Option(names = "--reply-latency", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Hold every QMI answer back this long after its request (e.g. 30ms, a USB modem's round "
+                    + "trip; 0..5s), whatever the scenario's replyLatencyMs says. Default: the scenario's (at once).")
+    Duration replyLatency;
+
     @Parameters(paramLabel = "COMMAND", arity = "0..*",
             description = "Command(s) to run inside (after --; a lone '+' separates commands); without one the "
                     + "sandbox stays up until Ctrl-C.")
@@ -85,8 +90,14 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (replyLatency != null && replyLatency.toMillis() > Scenario.MAX_REPLY_LATENCY_MS) {
+            throw new QmiConnException(ExitCode.BAD_INPUT, "simulate: --reply-latency must be at most "
+                    + Scenario.MAX_REPLY_LATENCY_MS + "ms (qmicli gives up after about 10 s), got " + replyLatency.toMillis()
+                    + "ms");
+        }
+        ModemFactory modems = replyLatency == null ? this.modems : this.modems.withReplyLatency(replyLatency);
         if (plugInHere) {
-            return plugInHere();
+            return plugInHere(modems);
         }
         String home = context.environment().get("QMI_CONN_HOME");
         SandboxOptions options = new SandboxOptions(scenario, null, home == null ? null : Path.of(home));
@@ -103,7 +114,7 @@ public final class SimulateCommand implements Callable<Integer> {
         }
     }
 
-    private int plugInHere() {
+    private int plugInHere(ModemFactory modems) {
         if (!command.isEmpty()) {
             throw new QmiConnException(ExitCode.BAD_INPUT, "simulate: --plug-in-here takes no COMMAND (the system's "
                     + "own services and you use the modem while it stays plugged in)");

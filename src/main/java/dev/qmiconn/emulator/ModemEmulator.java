@@ -32,6 +32,9 @@ public final class ModemEmulator implements EmulatedModem {
     private final NavigableMap<Integer, ServiceHandler> services = new TreeMap<>();
     private final UnixSocketServer server;
     private final ScheduledExecutorService ticker;
+    /** Sends answers held back by the scenario's reply latency; null when answers leave at once. */
+    private final ScheduledExecutorService latePost;
+    private final long replyLatencyNanos;
     private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
 
     private ModemEmulator(Scenario scenario, Path socket, Clock clock) throws IOException {
@@ -60,6 +63,13 @@ public final class ModemEmulator implements EmulatedModem {
             return t;
         });
         ticker.scheduleAtFixedRate(this::tickQuietly, 100, 100, TimeUnit.MILLISECONDS);
+        this.replyLatencyNanos = scenario.replyLatency().toNanos();
+        // One thread, equal delays: answers leave in the order their requests came (ties by submission order).
+        this.latePost = replyLatencyNanos == 0 ? null : Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "qmi-emulator-replies");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Starts an emulator serving {@code unixSocketPath} on the system clock. */
@@ -97,11 +107,16 @@ public final class ModemEmulator implements EmulatedModem {
         }
     }
 
-    /** QMUX frame in, answer (if any) out on the same connection; a malformed frame is dropped. */
+    /**
+     * QMUX frame in, answer (if any) out on the same connection; a malformed frame is dropped. With a reply
+     * latency the answer is posted for arrival + latency and the next request is read meanwhile, so concurrent
+     * clients (qmi-proxy multiplexes them on one connection) wait one latency each, not the sum of all.
+     */
     private void converse(SocketChannel c) throws IOException {
         InputStream in = Channels.newInputStream(c);
         while (true) {
             byte[] frame = QmuxCodec.readFrame(in);
+            long arrived = System.nanoTime();
             QmiMessage request;
             try {
                 request = QmuxCodec.decode(frame);
@@ -110,9 +125,24 @@ public final class ModemEmulator implements EmulatedModem {
                 continue;
             }
             Optional<QmiMessage> response = dispatch(request);
-            if (response.isPresent()) {
-                UnixSocketServer.writeFully(c, QmuxCodec.encode(response.get()));
+            if (response.isEmpty()) {
+                continue;
             }
+            byte[] answer = QmuxCodec.encode(response.get());
+            if (latePost == null) {
+                UnixSocketServer.writeFully(c, answer);
+            } else {
+                long wait = Math.max(0, arrived + replyLatencyNanos - System.nanoTime());
+                latePost.schedule(() -> post(c, answer), wait, TimeUnit.NANOSECONDS);
+            }
+        }
+    }
+
+    private static void post(SocketChannel c, byte[] answer) {
+        try {
+            UnixSocketServer.writeFully(c, answer);
+        } catch (IOException e) {
+            LOG.debug("late answer not delivered (connection gone): {}", e.getMessage());
         }
     }
 
@@ -239,6 +269,9 @@ public final class ModemEmulator implements EmulatedModem {
     @Override
     public synchronized void close() {
         ticker.shutdownNow();
+        if (latePost != null) {
+            latePost.shutdownNow();
+        }
         if (server != null) {
             server.close();
         }

@@ -25,9 +25,15 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * @param data          WDS/WDA: APNs, auth, what a session hands out, link layer
  * @param faults        timeline of misbehaviour
  * @param clientIdLimit live client ids per service before allocate fails with ClientIdsExhausted (null: none)
+ * @param replyLatencyMs every answer leaves this many ms after its request arrived (null: at once). Answers
+ *                       are pipelined, not queued: requests sent together are answered together, as a USB modem
+ *                       does; against an instant emulator the JVM's start hides everything else in a benchmark
  */
 public record Scenario(String name, String description, Identity identity, Radio radio, Sim sim, Data data,
-                       List<Fault> faults, Integer clientIdLimit) {
+                       List<Fault> faults, Integer clientIdLimit, Integer replyLatencyMs) {
+
+    /** The most {@link #replyLatencyMs} may be: qmicli gives up after about 10 s of silence. */
+    public static final int MAX_REPLY_LATENCY_MS = 5_000;
 
     /** Scenarios shipped in the jar, loadable by name. */
     public static final List<String> BUILT_IN = List.of("e397u-53", "raw-ip", "no-signal", "call-failed", "flaky",
@@ -47,6 +53,29 @@ public record Scenario(String name, String description, Identity identity, Radio
         if (clientIdLimit != null && (clientIdLimit < 1 || clientIdLimit > 254)) {
             throw new IllegalArgumentException("clientIdLimit must be 1..254, got " + clientIdLimit);
         }
+        if (replyLatencyMs != null && (replyLatencyMs < 0 || replyLatencyMs > MAX_REPLY_LATENCY_MS)) {
+            throw new IllegalArgumentException("replyLatencyMs must be 0.." + MAX_REPLY_LATENCY_MS + ", got "
+                    + replyLatencyMs);
+        }
+    }
+
+    /** How long each answer is held back after its request arrived (zero: answered at once). */
+    public java.time.Duration replyLatency() {
+        return java.time.Duration.ofMillis(replyLatencyMs == null ? 0 : replyLatencyMs);
+    }
+
+    /**
+     * This scenario with every answer held back {@code latency} (whole ms) after its request.
+     *
+     * @throws IllegalArgumentException outside 0..{@link #MAX_REPLY_LATENCY_MS} ms
+     */
+    public Scenario withReplyLatency(java.time.Duration latency) {
+        long ms = latency.toMillis();
+        if (latency.isNegative() || ms > MAX_REPLY_LATENCY_MS) {
+            throw new IllegalArgumentException("reply latency must be 0.." + MAX_REPLY_LATENCY_MS + " ms, got "
+                    + ms + " ms");
+        }
+        return new Scenario(name, description, identity, radio, sim, data, faults, clientIdLimit, (int) ms);
     }
 
     /**

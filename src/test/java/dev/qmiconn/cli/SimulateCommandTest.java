@@ -55,4 +55,15 @@ class SimulateCommandTest {
                 SimulateCommand.splitOnPlus(java.util.List.of("qmi-conn", "up", "--apn", "a+b", "+", "date", "+%s",
                         "+")));
     }
+
+    @Test
+    void should_refuse_a_reply_latency_qmicli_would_time_out_on_before_building_anything() {
+        AppContext context = new AppContext(new ExecRunner(), Clock.systemUTC(), Map.of());
+        SimulateCommand simulate = new SimulateCommand(context, StandInModem::start);
+        new CommandLine(simulate).parseArgs("--scenario", "stand-in", "--reply-latency", "6s", "--", "true");
+        dev.qmiconn.error.QmiConnException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.qmiconn.error.QmiConnException.class, simulate::call);
+        assertEquals(dev.qmiconn.error.ExitCode.BAD_INPUT, e.exitCode());
+        assertTrue(e.getMessage().contains("--reply-latency must be at most 5000ms"), e.getMessage());
+    }
 }

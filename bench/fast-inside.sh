@@ -1,0 +1,77 @@
+#!/bin/sh
+# Runs INSIDE the sandbox (bench/fast starts it, once per modem latency). See bench/fast.
+#   fast-inside.sh RUNS LATENCY_LABEL
+set -u
+runs=${1:-9}
+label=${2:-?}
+out=/tmp/bench-fast
+rm -rf "$out"; mkdir -p "$out"
+printf 'APN=fast.metropcs.com\n' > /tmp/bench-qmi-network.conf
+APN=fast.metropcs.com
+
+# ---- timing: wall ms of one command into $out/ROW.RUN (date's fork costs both sides alike) ----
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+measure() {  # ROW RUN COMMAND...: runs it quietly, records wall ms; a failure is said on stderr
+    row=$1 run=$2; shift 2
+    t0=$(now_ms)
+    "$@" >/dev/null 2>&1 || echo "$row run $run failed (exit $?)" >&2
+    echo $(($(now_ms) - t0)) > "$out/$row.$run"
+}
+median() {  # ROW -> median ms over its runs
+    cat "$out/$1".* 2>/dev/null | sort -n | awk '{a[NR]=$1} END {if (NR) print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)); else print "-"}'
+}
+spread() {  # ROW -> min-max
+    cat "$out/$1".* 2>/dev/null | sort -n | awk 'NR==1 {lo=$1} {hi=$1} END {if (NR) print lo "-" hi}'
+}
+
+# ---- the shell and the guide ----
+shell_status() {  # all six, whatever each answers
+    qmicli -d /dev/cdc-wdm0 --uim-get-card-status; qmicli -d /dev/cdc-wdm0 --nas-get-signal-strength
+    qmicli -d /dev/cdc-wdm0 --nas-get-serving-system; qmicli -d /dev/cdc-wdm0 --wds-get-packet-service-status
+    qmicli -d /dev/cdc-wdm0 --wds-get-current-settings; qmicli -d /dev/cdc-wdm0 --wds-get-packet-statistics
+    return 0
+}
+guide_up() {
+    qmi-network --profile=/tmp/bench-qmi-network.conf /dev/cdc-wdm0 start &&
+    ip link set wwan0 up &&
+    udhcpc -i wwan0 -f -q -n -t 5 -T 1 -s /etc/udhcpc/default.script
+}
+guide_down() {
+    qmi-network --profile=/tmp/bench-qmi-network.conf /dev/cdc-wdm0 stop
+    ip addr flush dev wwan0; ip route flush dev wwan0; ip link set wwan0 down
+}
+
+# ---- service rows: fill these in (they run in the same interleaved loop and report) ----
+svc_setup() { :; }       # before the first run (e.g. nothing: each run starts/stops its own service)
+svc_each_run() { :; }    # $1 = run number; measure rows with `measure ROW "$1" command...`
+svc_teardown() { :; }    # after the last run
+SVC_ROWS=""              # "row:baseline:target" words, e.g. "svc-status:shell-status:0.3"
+
+svc_setup
+i=1
+while [ "$i" -le "$runs" ]; do
+    measure guide-up "$i" guide_up
+    measure guide-down "$i" guide_down
+    measure conn-up "$i" qmi-conn up --apn "$APN" --timeout 20s
+    measure shell-status "$i" shell_status
+    measure conn-status "$i" qmi-conn status --json
+    measure conn-down "$i" qmi-conn down
+    svc_each_run "$i"
+    i=$((i + 1))
+done
+svc_teardown
+
+# ---- report: row, median, spread, ratio to its baseline, target ----
+printf '\nmodem reply latency %s, %s runs each, load %s\n' "$label" "$runs" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-14s %8s %12s %16s %7s %s\n' row median_ms min-max vs ratio target
+for spec in guide-up:: conn-up:guide-up:2.0 shell-status:: conn-status:shell-status:0.7 guide-down:: \
+        conn-down:guide-down: $SVC_ROWS; do
+    row=${spec%%:*}; rest=${spec#*:}; base=${rest%%:*}; target=${rest#*:}
+    m=$(median "$row")
+    ratio=""
+    if [ -n "$base" ]; then
+        ratio=$(awk -v a="$m" -v b="$(median "$base")" 'BEGIN {if (b > 0 && a != "-") printf "%.2fx", a / b}')
+    fi
+    printf '%-14s %8s %12s %16s %7s %s\n' "$row" "$m" "$(spread "$row")" "${base:--}" "${ratio:--}" \
+        "${target:+<= ${target}x}"
+done
