@@ -27,6 +27,14 @@ public interface EmulatedModem extends AutoCloseable {
     /** Data sessions currently up (started and not stopped or dropped). */
     int liveSessions();
 
+    /**
+     * The network drops every live session now (the session-drop fault, on demand) and gives no service for
+     * {@code noServiceSeconds}; session listeners hear it as they do a scheduled drop.
+     */
+    default void dropSession(double noServiceSeconds) {
+        throw new UnsupportedOperationException("this modem cannot drop its session on demand");
+    }
+
     /** The IPv4 settings of the live session, if one is up. */
     Optional<SessionSettings> session();
 

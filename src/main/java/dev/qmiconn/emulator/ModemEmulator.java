@@ -240,6 +240,11 @@ public final class ModemEmulator implements EmulatedModem {
         return state.session().map(state::settingsOf);
     }
 
+    @Override
+    public void dropSession(double noServiceSeconds) {
+        state.dropNow(noServiceSeconds);
+    }
+
     /** Whether the device is there (false between a device-vanish fault and its return). */
     public boolean present() {
         return state.present();

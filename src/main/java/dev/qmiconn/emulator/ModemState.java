@@ -93,6 +93,18 @@ final class ModemState {
         runPending();
     }
 
+    /**
+     * The network ends the call now, as a session-drop fault would, and gives no service for {@code noServiceSeconds}
+     * (a start within that gap fails with no-service); for drops a test provokes at a moment of its choosing.
+     */
+    void dropNow(double noServiceSeconds) {
+        synchronized (this) {
+            noServiceUntil = now() + noServiceSeconds;
+            endSession();
+        }
+        runPending();
+    }
+
     private void vanishOrReturn(Fault f, double t) {
         int count = fired.getOrDefault(f, 0);
         if (present && count == 0 && t >= f.fromSeconds()) {

@@ -32,6 +32,8 @@ public final class PluggedInModem implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluggedInModem.class);
     public static final Path DEFAULT_DIR = Path.of("/run/qmi-conn-plugged");
+    /** The file in DIR that asks for a drop now ({@link #dropOnRequest()}). */
+    public static final String DROP_REQUEST = "drop-session";
     static final Path CONTAINER_MARK = Path.of("/run/systemd/container");
 
     private final CommandRunner runner;
@@ -122,7 +124,10 @@ public final class PluggedInModem implements AutoCloseable {
         emulator.onSessionChange(this::sessionChanged);
         emulator.onDevicePresence(this::devicePresence);
         modemSide.follow(emulator.session());
-        reporter.scheduleWithFixedDelay(this::reportState, 0, 200, TimeUnit.MILLISECONDS);
+        reporter.scheduleWithFixedDelay(() -> {
+            dropOnRequest();
+            reportState();
+        }, 0, 200, TimeUnit.MILLISECONDS);
         AtomicFiles.write(layout.root().resolve("ready"), names.modemNamespace() + "\n");
         LOG.debug("modem plugged in: modem namespace {}, socat pid {}", names.modemNamespace(), bridge.pid());
     }
@@ -166,6 +171,37 @@ public final class PluggedInModem implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             LOG.warn("plugged modem: cannot {} /dev/cdc-wdm0: {}", present ? "restore" : "remove", e.getMessage());
         }
+    }
+
+    /**
+     * A drop at a moment the test chooses: a file {@code DIR/drop-session} (root only: DIR is 0700) makes the network
+     * end the session, as the session-drop fault does, with no service for the seconds it holds (default 2). The
+     * file is removed once the drop is done; the modem side follows as for any drop (mdm0 down, carrier lost).
+     */
+    private void dropOnRequest() {
+        Path request = layout.root().resolve(DROP_REQUEST);
+        if (!Files.exists(request)) {
+            return;
+        }
+        double noService = 2;
+        try {
+            String text = Files.readString(request).strip();
+            if (!text.isEmpty()) {
+                noService = Math.max(0, Math.min(60, Double.parseDouble(text)));
+            }
+            Files.delete(request);
+        } catch (IOException | NumberFormatException e) {
+            LOG.warn("plugged modem: bad {} ({}): dropping with {} s of no service", request, e.getMessage(),
+                    noService);
+            try {
+                Files.deleteIfExists(request);
+            } catch (IOException gone) {
+                LOG.debug("cannot remove {}: {}", request, gone.getMessage());
+            }
+        }
+        LOG.info("plugged modem: the network drops the session ({} s of no service), as asked by {}", noService,
+                request);
+        emulator.dropSession(noService);
     }
 
     /**

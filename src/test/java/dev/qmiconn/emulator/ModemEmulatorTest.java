@@ -240,6 +240,22 @@ class ModemEmulatorTest {
     }
 
     @Test
+    void should_drop_the_session_on_demand_and_give_no_service_for_the_gap_asked() {
+        QmiTestClient c = modem("e397u-53");
+        List<Optional<EmulatedModem.SessionSettings>> seen = new ArrayList<>();
+        last().onSessionChange(seen::add);
+        int wds = c.allocate(WdsService.SERVICE);
+        assertEquals(0, error(c.startNetwork(wds, "fast.metropcs.com")));
+        last().dropSession(2);
+        assertEquals(0, last().liveSessions());
+        assertEquals(1, last().liveClientIds(), "a drop ends the call, not the client id");
+        assertEquals(Optional.empty(), seen.get(seen.size() - 1));
+        assertCallFailed(c.startNetwork(wds, "fast.metropcs.com"), 3, 3, 2001);
+        clock.advanceSeconds(2);
+        assertEquals(0, error(c.startNetwork(wds, "fast.metropcs.com")));
+    }
+
+    @Test
     void should_vanish_and_come_back_as_a_freshly_plugged_device() {
         QmiTestClient c = modem("vanish");
         List<Boolean> presence = new ArrayList<>();
