@@ -173,9 +173,9 @@ public final class ModemEmulator implements EmulatedModem {
     /** Seconds a slow-reply fault holds this request's answer back (the request itself takes effect at once). */
     private double slowReplyDelay(QmiMessage request) {
         for (Fault f : state.scenario.faults()) {
-            if (f.type() == Fault.Type.SLOW_REPLY && f.activeAt(state.now()) && state.mayFire(f)
+            if (f.type() == Fault.Type.SLOW_REPLY && f.activeAt(state.now()) && state.faults().mayFire(f)
                     && RequestKey.matches(f.request(), request)) {
-                state.fire(f);
+                state.faults().fire(f);
                 return f.delaySeconds();
             }
         }
@@ -187,9 +187,9 @@ public final class ModemEmulator implements EmulatedModem {
             return Reply.silence();
         }
         for (Fault f : state.scenario.faults()) {
-            if (f.type() == Fault.Type.NO_ANSWER && f.activeAt(state.now()) && state.mayFire(f)
+            if (f.type() == Fault.Type.NO_ANSWER && f.activeAt(state.now()) && state.faults().mayFire(f)
                     && RequestKey.matches(f.request(), request)) {
-                state.fire(f);
+                state.faults().fire(f);
                 return Reply.silence();
             }
         }

@@ -1,12 +1,7 @@
 package dev.qmiconn.emulator;
 
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -31,26 +26,23 @@ final class ModemState {
     private boolean present = true;
     private double onlineSince;
     private int operatingMode = MODE_ONLINE;
-    private final Map<Integer, TreeSet<Integer>> clientIds = new HashMap<>();
-    private final Map<Integer, Integer> lastCid = new HashMap<>();
+    private final ClientIdTable clientIds;
     private final SimCard sim;
     private String linkLayer;
     private final DataCalls calls = new DataCalls();
     private long lastHandle;
     private double noServiceUntil = -1;
-    private final Map<Fault, Integer> fired = new HashMap<>();
+    private final FaultCounts fired = new FaultCounts();
     private final Packets packets = new Packets();
 
-    private final List<Consumer<Optional<EmulatedModem.SessionSettings>>> sessionListeners =
-            new CopyOnWriteArrayList<>();
-    private final List<Consumer<Boolean>> presenceListeners = new CopyOnWriteArrayList<>();
-    private final List<Runnable> pending = new java.util.ArrayList<>();
+    private final StateEvents events = new StateEvents();
 
     ModemState(Scenario scenario, Clock clock) {
         this.scenario = scenario;
         this.clock = clock;
         this.startMillis = clock.millis();
         this.sim = new SimCard(scenario.sim());
+        this.clientIds = new ClientIdTable(scenario.clientIdLimit());
         powerOn();
     }
 
@@ -63,16 +55,13 @@ final class ModemState {
     private void powerOn() {
         onlineSince = now();
         operatingMode = MODE_ONLINE;
-        clientIds.clear();
-        lastCid.clear();
+        clientIds.reset();
         calls.unbindAll();
         sim.powerOn();
         linkLayer = scenario.data().linkLayer();
         endSession();
         packets.reset();
     }
-
-    // ---- time-driven changes -------------------------------------------------------------------------
 
     /** Applies whatever the timeline says should have happened by now; then runs listeners. */
     void tick() {
@@ -83,8 +72,8 @@ final class ModemState {
                     vanishOrReturn(f, t);
                 } else if (f.type() == Fault.Type.SESSION_DROP && !calls.isEmpty()
                         && t - calls.any().get().startedAt() >= f.afterSessionSeconds() && f.activeAt(t)
-                        && mayFire(f)) {
-                    fire(f);
+                        && fired.mayFire(f)) {
+                    fired.fire(f);
                     noServiceUntil = t + f.recoverAfterSeconds();
                     endSession();
                 }
@@ -106,52 +95,36 @@ final class ModemState {
     }
 
     private void vanishOrReturn(Fault f, double t) {
-        int count = fired.getOrDefault(f, 0);
+        int count = fired.count(f);
         if (present && count == 0 && t >= f.fromSeconds()) {
-            fired.put(f, 1);
+            fired.set(f, 1);
             present = false;
             endSession();
-            clientIds.clear();
-            pending.add(() -> presenceListeners.forEach(l -> l.accept(false)));
+            clientIds.releaseAll();
+            events.presenceChanged(false);
         } else if (!present && count == 1 && f.returnAtSeconds() != null && t >= f.returnAtSeconds()) {
-            fired.put(f, 2);
+            fired.set(f, 2);
             present = true;
             powerOn();
-            pending.add(() -> presenceListeners.forEach(l -> l.accept(true)));
+            events.presenceChanged(true);
         }
     }
 
-    boolean mayFire(Fault f) {
-        return f.times() == null || fired.getOrDefault(f, 0) < f.times();
-    }
-
-    void fire(Fault f) {
-        fired.merge(f, 1, Integer::sum);
+    /** The counts of the fault timeline (a fault with {@code times} fires that often). */
+    FaultCounts faults() {
+        return fired;
     }
 
     /** The first active fault of that type which may still fire, not yet counted. */
     Optional<Fault> activeFault(Fault.Type type) {
         double t = now();
-        return scenario.faults().stream().filter(f -> f.type() == type && f.activeAt(t) && mayFire(f)).findFirst();
+        return scenario.faults().stream().filter(f -> f.type() == type && f.activeAt(t) && fired.mayFire(f))
+                .findFirst();
     }
 
     void runPending() {
-        List<Runnable> todo;
-        synchronized (this) {
-            todo = List.copyOf(pending);
-            pending.clear();
-        }
-        for (Runnable r : todo) {
-            try {
-                r.run();
-            } catch (RuntimeException e) {
-                // a listener's bug must not take the modem (and qmicli's answer) down with it
-                org.slf4j.LoggerFactory.getLogger(ModemState.class).warn("emulator listener failed", e);
-            }
-        }
+        events.deliver();
     }
-
-    // ---- presence, mode, registration ----------------------------------------------------------------
 
     synchronized boolean present() {
         return present;
@@ -198,8 +171,6 @@ final class ModemState {
         return operatingMode == MODE_ONLINE && simReady() && !registered();
     }
 
-    // ---- PIN ------------------------------------------------------------------------------------------
-
     synchronized int pin1State() {
         return sim.pin1State();
     }
@@ -222,28 +193,14 @@ final class ModemState {
         return result;
     }
 
-    // ---- client ids -----------------------------------------------------------------------------------
-
     /** Allocates the next free client id of a service (modems count up and wrap), or empty when exhausted. */
     synchronized Optional<Integer> allocateClientId(int service) {
-        TreeSet<Integer> live = clientIds.computeIfAbsent(service, s -> new TreeSet<>());
-        Integer limit = scenario.clientIdLimit();
-        if ((limit != null && live.size() >= limit) || live.size() >= 254) {
-            return Optional.empty();
-        }
-        int cid = lastCid.getOrDefault(service, 0);
-        do {
-            cid = cid % 254 + 1;
-        } while (live.contains(cid));
-        live.add(cid);
-        lastCid.put(service, cid);
-        return Optional.of(cid);
+        return clientIds.allocate(service);
     }
 
     /** Releases a client id; a WDS client that owned the data call takes the call down with it. */
     synchronized boolean releaseClientId(int service, int cid) {
-        TreeSet<Integer> live = clientIds.get(service);
-        if (live == null || !live.remove(cid)) {
+        if (!clientIds.release(service, cid)) {
             return false;
         }
         if (service == WdsService.SERVICE) {
@@ -255,21 +212,18 @@ final class ModemState {
 
     /** CTL Sync: every client id of every service goes, and with them the data call. */
     synchronized void releaseAllClientIds() {
-        clientIds.clear();
+        clientIds.releaseAll();
         calls.unbindAll();
         endSession();
     }
 
     synchronized boolean hasClientId(int service, int cid) {
-        TreeSet<Integer> live = clientIds.get(service);
-        return live != null && live.contains(cid);
+        return clientIds.has(service, cid);
     }
 
     synchronized int liveClientIds() {
-        return clientIds.values().stream().mapToInt(TreeSet::size).sum();
+        return clientIds.count();
     }
-
-    // ---- data session ---------------------------------------------------------------------------------
 
     /** The IPv4 call if up, else the IPv6 one. */
     synchronized Optional<ActiveSession> session() {
@@ -306,7 +260,7 @@ final class ModemState {
             // the counters and the sandbox's DHCP server follow the link: up with the first call
             packets.sessionStarted(now());
             EmulatedModem.SessionSettings settings = settingsOf(s);
-            pending.add(() -> sessionListeners.forEach(l -> l.accept(Optional.of(settings))));
+            events.sessionChanged(Optional.of(settings));
         }
         return s;
     }
@@ -320,7 +274,7 @@ final class ModemState {
         calls.remove(s);
         if (calls.isEmpty()) {
             packets.sessionEnded(now());
-            pending.add(() -> sessionListeners.forEach(l -> l.accept(Optional.empty())));
+            events.sessionChanged(Optional.empty());
         }
     }
 
@@ -352,10 +306,10 @@ final class ModemState {
     }
 
     void onSessionChange(Consumer<Optional<EmulatedModem.SessionSettings>> l) {
-        sessionListeners.add(l);
+        events.onSessionChange(l);
     }
 
     void onDevicePresence(Consumer<Boolean> l) {
-        presenceListeners.add(l);
+        events.onDevicePresence(l);
     }
 }

@@ -30,7 +30,7 @@ final class StartNetwork {
         }
         Optional<Fault> noEffect = modem.activeFault(Fault.Type.NO_EFFECT);
         if (noEffect.isPresent()) {
-            modem.fire(noEffect.get());
+            modem.faults().fire(noEffect.get());
             return Reply.error(QmiError.NO_EFFECT);
         }
         // 8 (unspecified, what qmicli >= 1.22 sends without ip-type) means the client's bound family
@@ -41,7 +41,7 @@ final class StartNetwork {
         Optional<Fault> callFailed = modem.activeFault(Fault.Type.CALL_FAILED);
         if (callFailed.isPresent()) {
             Fault f = callFailed.get();
-            modem.fire(f);
+            modem.faults().fire(f);
             return callFailed(f.callEndReason(), f.verboseType(), f.verboseReason());
         }
         if (!modem.registered()) {

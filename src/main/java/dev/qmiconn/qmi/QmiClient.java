@@ -1,8 +1,8 @@
 package dev.qmiconn.qmi;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -44,11 +44,9 @@ import dev.qmiconn.qmi.parse.WdsParsers;
 public final class QmiClient {
 
     private final CommandRunner runner;
-    private final String device;
-    private final boolean useProxy;
+    private final QmicliArgv argv;
     private final Duration timeout;
     private volatile LibqmiVersion version;
-    private final java.util.Map<String, Integer> kept;
 
     public QmiClient(CommandRunner runner, String device, boolean useProxy, Duration timeout) {
         this(runner, device, useProxy, timeout, null);
@@ -56,21 +54,14 @@ public final class QmiClient {
 
     /** With a version already known (e.g. from an earlier {@link #version()}); null asks qmicli when needed. */
     public QmiClient(CommandRunner runner, String device, boolean useProxy, Duration timeout, LibqmiVersion known) {
-        this.runner = runner;
-        this.device = device;
-        this.useProxy = useProxy;
-        this.timeout = timeout;
-        this.version = known;
-        this.kept = java.util.Map.of();
+        this(runner, new QmicliArgv(device, useProxy, Map.of()), timeout, known);
     }
 
-    private QmiClient(QmiClient base, java.util.Map<String, Integer> kept) {
-        this.runner = base.runner;
-        this.device = base.device;
-        this.useProxy = base.useProxy;
-        this.timeout = base.timeout;
-        this.version = base.version;
-        this.kept = java.util.Map.copyOf(kept);
+    private QmiClient(CommandRunner runner, QmicliArgv argv, Duration timeout, LibqmiVersion known) {
+        this.runner = runner;
+        this.argv = argv;
+        this.timeout = timeout;
+        this.version = known;
     }
 
     /**
@@ -78,8 +69,8 @@ public final class QmiClient {
      * id with {@code --client-cid=N --client-no-release-cid}: no allocate/release round trip per query, and
      * nothing to leak when a query is killed.
      */
-    public QmiClient keeping(java.util.Map<String, Integer> kept) {
-        return new QmiClient(this, kept);
+    public QmiClient keeping(Map<String, Integer> kept) {
+        return new QmiClient(runner, argv.keeping(kept), timeout, version);
     }
 
     /** {@code qmicli --version} (no device needed); cached. */
@@ -151,14 +142,13 @@ public final class QmiClient {
     }
 
     /**
-     * Starts the data call, keeping the WDS client ({@code --client-no-release-cid}) so it can be stopped later.
-     * On libqmi 1.16.1-1.17.0 an {@code ip-type=4} is added when the request has none (the IP-family bug);
-     * on &lt;= 1.16.0 {@code ip-type=4} is dropped (unknown key there; IPv4 is the default) and 6 is refused.
-     * A failure throws {@link QmicliException} whose {@code cid()} is the client id to release.
+     * Starts the data call, keeping the WDS client ({@code --client-no-release-cid}) so it can be stopped later;
+     * the request as this libqmi can send it ({@link StartNetworkRequest#adaptedTo}). A failure throws
+     * {@link QmicliException} whose {@code cid()} is the client id to release.
      */
     public StartedNetwork startNetwork(StartNetworkRequest req) {
-        StartNetworkRequest effective = adapt(req, policy());
-        return call(WdsParsers::startNetwork, "--wds-start-network=" + effective.render(), "--client-no-release-cid");
+        return call(WdsParsers::startNetwork, "--wds-start-network=" + req.adaptedTo(policy()).render(),
+                "--client-no-release-cid");
     }
 
     /**
@@ -166,9 +156,8 @@ public final class QmiClient {
      * thinks never leaves an id nobody knows: {@code --wds-start-network=... --client-cid=N --client-no-release-cid}.
      */
     public StartedNetwork startNetwork(StartNetworkRequest req, int cid) {
-        StartNetworkRequest effective = adapt(req, policy());
-        return call(WdsParsers::startNetwork, "--wds-start-network=" + effective.render(), "--client-cid=" + cid,
-                "--client-no-release-cid");
+        return call(WdsParsers::startNetwork, "--wds-start-network=" + req.adaptedTo(policy()).render(),
+                "--client-cid=" + cid, "--client-no-release-cid");
     }
 
     /**
@@ -195,20 +184,6 @@ public final class QmiClient {
             throw new IllegalArgumentException("not a QMI service qmi-conn keeps ids of: " + service);
         }
         return service;
-    }
-
-    static StartNetworkRequest adapt(StartNetworkRequest req, VersionPolicy policy) {
-        if (req.ipType() == null && policy.needsExplicitIpType()) {
-            return req.withIpType(4);
-        }
-        if (req.ipType() != null && !policy.supportsIpTypeOption()) {
-            if (req.ipType() == 6) {
-                throw new QmiConnException(ExitCode.LIBQMI_BROKEN, "libqmi " + policy.version()
-                        + " has no ip-type option, so IPv6 calls are impossible; install libqmi-utils >= 1.18");
-            }
-            return req.withIpType(null);
-        }
-        return req;
     }
 
     /** {@code --wds-stop-network=PDH --client-cid=CID}; without --client-no-release-cid this releases the CID. */
@@ -317,29 +292,9 @@ public final class QmiClient {
         return call(CtlParsers::wwanIface, "--get-wwan-iface");
     }
 
-
     /** The argv for an action: {@code qmicli -d DEVICE [-p] ACTION...}. */
     public List<String> argv(String... action) {
-        List<String> argv = new ArrayList<>(List.of("qmicli", "-d", device));
-        if (useProxy) {
-            argv.add("-p");
-        }
-        argv.addAll(List.of(action));
-        String service = serviceOf(action[0]);
-        Integer cid = service == null ? null : kept.get(service);
-        if (cid != null && argv.stream().noneMatch(a -> a.startsWith("--client-cid="))) {
-            argv.add("--client-cid=" + cid);
-            if (!argv.contains("--client-no-release-cid")) {
-                argv.add("--client-no-release-cid");
-            }
-        }
-        return argv;
-    }
-
-    /** {@code --nas-get-signal-strength} -> {@code nas}; CTL actions ({@code --get-...}) -> null. */
-    static String serviceOf(String action) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("--(wds|nas|uim|dms|wda)-").matcher(action);
-        return m.lookingAt() ? m.group(1) : null;
+        return argv.of(action);
     }
 
     private <T> T call(Function<String, T> parser, String... action) {

@@ -91,4 +91,23 @@ public record StartNetworkRequest(String apn, String user, String password, Auth
         return "StartNetworkRequest[apn=" + apn + ", user=" + user + ", password=" + (password == null ? null : "***")
                 + ", auth=" + auth + ", ipType=" + ipType + ", profile=" + profile + "]";
     }
+
+    /**
+     * This request as the installed libqmi can send it: on 1.16.1-1.17.0 an {@code ip-type=4} is added when there
+     * is none (the IP-family bug); on &lt;= 1.16.0 {@code ip-type=4} is dropped (unknown key there; IPv4 is the
+     * default) and 6 is refused.
+     */
+    StartNetworkRequest adaptedTo(VersionPolicy policy) {
+        if (ipType == null && policy.needsExplicitIpType()) {
+            return withIpType(4);
+        }
+        if (ipType != null && !policy.supportsIpTypeOption()) {
+            if (ipType == 6) {
+                throw new QmiConnException(ExitCode.LIBQMI_BROKEN, "libqmi " + policy.version()
+                        + " has no ip-type option, so IPv6 calls are impossible; install libqmi-utils >= 1.18");
+            }
+            return withIpType(null);
+        }
+        return this;
+    }
 }

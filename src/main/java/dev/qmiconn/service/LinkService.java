@@ -43,19 +43,21 @@ public final class LinkService implements ServiceControl, AutoCloseable {
     private final DeviceLock lock;
     private final SessionRecord kept;
     private final QmiClient plain;
+    private final Teardown teardown;
     private LiveView live;
     private Watchdog watchdog;
     private ControlSocket socket;
     private boolean closed;
 
     private LinkService(CommandRunner runner, UpRequest request, Pacer pacer, DeviceLock lock, SessionRecord kept,
-                        QmiClient plain) {
+                        QmiClient plain, Teardown teardown) {
         this.runner = runner;
         this.request = request;
         this.pacer = pacer;
         this.lock = lock;
         this.kept = kept;
         this.plain = plain;
+        this.teardown = teardown;
     }
 
     /**
@@ -73,7 +75,7 @@ public final class LinkService implements ServiceControl, AutoCloseable {
             SessionRecord.load(store).ifPresent(teardown::undo); // a killed instance's ids
             SessionRecord kept = new SessionRecord(store, SessionState.begin(new SessionState.Link(req.device(),
                     null, "service", req.proxy(), null, pacer.now().getEpochSecond()), null));
-            LinkService service = new LinkService(runner, req, pacer, lock, kept, qmi);
+            LinkService service = new LinkService(runner, req, pacer, lock, kept, qmi, teardown);
             service.keepQueryIds();
             return service;
         } catch (RuntimeException e) {
@@ -173,8 +175,7 @@ public final class LinkService implements ServiceControl, AutoCloseable {
             socket.close();
         }
         try {
-            new Teardown(plain, new QmiNetworkBackend(runner, request.paths()), new NetConfig(runner),
-                    new dev.qmiconn.dns.Dns(runner, request.paths().stateDir())).undo(kept);
+            teardown.undo(kept);
         } finally {
             lock.close();
         }

@@ -3,6 +3,8 @@ package dev.qmiconn.watch;
 import java.time.Duration;
 import java.util.List;
 
+import dev.qmiconn.error.ExitCode;
+
 /**
  * Reconnect delays after consecutive failures: 5, 10, 20, 40, then 60 s for every further one (quectel-CM's
  * schedule; fast enough after a short drop, gentle on a modem that keeps refusing).
@@ -28,5 +30,11 @@ public record Backoff(List<Duration> steps) {
     /** Every delay scaled by {@code factor} (tests run the same schedule faster). */
     public Backoff scaled(double factor) {
         return new Backoff(steps.stream().map(d -> Duration.ofMillis(Math.round(d.toMillis() * factor))).toList());
+    }
+
+    /** Wrong input, a missing program or a broken libqmi do not get better by retrying. */
+    static boolean isPermanent(ExitCode code) {
+        return code == ExitCode.BAD_INPUT || code == ExitCode.TOOL_MISSING || code == ExitCode.LIBQMI_BROKEN
+                || code == ExitCode.USAGE;
     }
 }

@@ -1,7 +1,10 @@
 package dev.qmiconn.watch;
 
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 import dev.qmiconn.connect.DownFlow;
 import dev.qmiconn.connect.Pacer;
@@ -13,12 +16,9 @@ import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.process.CommandRunner;
 import dev.qmiconn.process.CommandSpec;
-import dev.qmiconn.qmi.QmiClient;
-import dev.qmiconn.qmi.model.ServingSystem;
-import dev.qmiconn.usage.ByteSize;
+import dev.qmiconn.qmi.model.PacketStatistics;
+import dev.qmiconn.telemetry.TelemetrySink;
 import dev.qmiconn.usage.DataCap;
-import dev.qmiconn.usage.LedgerKey;
-import dev.qmiconn.usage.LedgerStore;
 import dev.qmiconn.watch.SessionProbe.Health;
 
 /**
@@ -33,21 +33,20 @@ public final class Watchdog {
     private final Pacer pacer;
     private final PrintWriter log;
     /** {@code up}/{@code down} progress lines: watch logs only state changes, so theirs go nowhere. */
-    private final PrintWriter quiet = new PrintWriter(java.io.Writer.nullWriter());
+    private final PrintWriter quiet = new PrintWriter(Writer.nullWriter());
     private final UpRequest request;
     private final WatchOptions options;
     private final StopSignal stop;
     private final SessionProbe probe;
-    private final LedgerStore ledgers;
-    private UsageMeter meter;
+    private final MeterSlot meter;
     private final Escalation escalation;
-    private volatile WatchState state;
-    private volatile String lastDetail = "";
+    private final RoamingGuard roaming;
+    private final CapNotice capNotice;
+    private final StateCell state = new StateCell();
     private volatile boolean wantUp = true;
     private volatile LiveView live;
-    private boolean warned;
     private LogStyle style = LogStyle.PLAIN;
-    private java.util.Map<String, String> environment = java.util.Map.of();
+    private Map<String, String> environment = Map.of();
     private TelemetryFeed telemetry;
 
     public Watchdog(CommandRunner runner, Pacer pacer, PrintWriter log, UpRequest request, WatchOptions options,
@@ -59,20 +58,22 @@ public final class Watchdog {
         this.options = options;
         this.stop = stop;
         this.probe = new SessionProbe(runner, request.device(), request.proxy(), request.paths());
-        this.ledgers = new LedgerStore(options.ledgerDir(), request.paths().stateDir());
+        this.meter = new MeterSlot(runner, this.request, options, key -> telemetry.sim(key));
         this.escalation = new Escalation(runner, request.device(), request.proxy(), request.paths().sysfsRoot());
-        this.telemetry = new TelemetryFeed(dev.qmiconn.telemetry.TelemetrySink.NONE, request.device());
+        this.roaming = new RoamingGuard(runner, request.device(), request.proxy(), this.request.roaming());
+        this.capNotice = new CapNotice(options.capAction());
+        this.telemetry = new TelemetryFeed(TelemetrySink.NONE, request.device());
     }
 
     /** Publishes each state change and poll to {@code sink} (docs/TELEMETRY.md); {@link #run} closes it. */
-    public Watchdog withTelemetry(dev.qmiconn.telemetry.TelemetrySink sink) {
+    public Watchdog withTelemetry(TelemetrySink sink) {
         this.telemetry = new TelemetryFeed(sink, request.device()).withLive(live);
         return this;
     }
 
     /** The environment (PATH) {@code up} uses to cache the libqmi version between reconnects. */
-    public Watchdog withEnvironment(java.util.Map<String, String> env) {
-        this.environment = java.util.Map.copyOf(env);
+    public Watchdog withEnvironment(Map<String, String> env) {
+        this.environment = Map.copyOf(env);
         return this;
     }
 
@@ -90,46 +91,27 @@ public final class Watchdog {
     }
 
     public WatchState state() {
-        return state;
+        return state.state();
     }
 
     public String lastDetail() {
-        return lastDetail;
+        return state.detail();
     }
 
     /** The link goes down and stays down until {@link #requestUp}; returns once it is down (bounded). */
-    public boolean requestDown(java.time.Duration bound) {
+    public boolean requestDown(Duration bound) {
         wantUp = false;
         stop.wake();
-        return awaitState(s -> s == WatchState.HELD_DOWN, bound);
+        return state.await(s -> s == WatchState.HELD_DOWN, bound);
     }
 
     /** The link comes up again; returns once connected, or once an attempt failed (bounded). */
-    public boolean requestUp(java.time.Duration bound) {
-        boolean wasDown = !wantUp || state != WatchState.CONNECTED;
+    public boolean requestUp(Duration bound) {
+        boolean wasDown = !wantUp || state.state() != WatchState.CONNECTED;
         wantUp = true;
         stop.wake();
-        return !wasDown || awaitState(s -> s == WatchState.CONNECTED || s == WatchState.BACKOFF
+        return !wasDown || state.await(s -> s == WatchState.CONNECTED || s == WatchState.BACKOFF
                 || s == WatchState.CAPPED, bound);
-    }
-
-    private boolean awaitState(java.util.function.Predicate<WatchState> done, java.time.Duration bound) {
-        long end = System.nanoTime() + bound.toNanos();
-        synchronized (this) {
-            while (!done.test(state)) {
-                long left = end - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                try {
-                    java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-            return true;
-        }
     }
 
     /** Runs until {@link StopSignal#request()}; then takes the link down and returns. */
@@ -139,7 +121,7 @@ public final class Watchdog {
             while (!stop.requested()) {
                 Instant now = pacer.now();
                 if (!wantUp) {
-                    if (state != WatchState.HELD_DOWN) {
+                    if (state.state() != WatchState.HELD_DOWN) {
                         takeDown();
                         change(WatchState.HELD_DOWN, "by request; qmi-conn up brings it back");
                     }
@@ -148,7 +130,7 @@ public final class Watchdog {
                     continue;
                 }
                 if (options.capAction().disconnects() && options.cap() != null
-                        && meter().level(now) == DataCap.Level.EXCEEDED) {
+                        && meter.get().level(now) == DataCap.Level.EXCEEDED) {
                     holdDownForCap(now);
                     stop.sleep(options.pollInterval());
                     continue;
@@ -165,15 +147,13 @@ public final class Watchdog {
                     stop.sleep(options.pollInterval());
                     continue;
                 }
-                if (state == WatchState.CONNECTED) {
+                if (state.state() == WatchState.CONNECTED) {
                     change(WatchState.DROPPED, health.reason());
                 }
                 failures = reconnect(failures);
             }
         } finally {
-            if (meter != null) {
-                meter.flush(pacer.now());
-            }
+            meter.flush(pacer.now());
             takeDown();
             change(WatchState.STOPPED, "link down");
             telemetry.close(); // before markFinished: the JVM may halt as soon as the stop hook returns
@@ -190,9 +170,7 @@ public final class Watchdog {
      * once, or take it down when the cap is used up. No loop, no backoff, no teardown at the end.
      */
     public Outcome once() {
-        String name = dev.qmiconn.connect.Paths.deviceName(request.device());
-        openMeter(ledgers.lastKeyOf(name).orElseGet(() -> SimLedgers.resolve(runner, request.device(),
-                request.proxy(), ledgers)));
+        meter.openLastSeen();
         try {
             return pass();
         } finally {
@@ -200,27 +178,9 @@ public final class Watchdog {
         }
     }
 
-    /**
-     * The SIM's ledger, found on first use: with a cap before the first connect (a capped period must not
-     * connect), else at the first count, so asking the modem for the ICCID never delays the link coming up.
-     */
-    private UsageMeter meter() {
-        if (meter == null) {
-            openMeter(SimLedgers.resolve(runner, request.device(), request.proxy(), ledgers));
-        }
-        return meter;
-    }
-
-    /** The SIM's ledger, with this run's cap and reset day. */
-    private void openMeter(LedgerKey key) {
-        meter = new UsageMeter(ledgers, key, dev.qmiconn.connect.Paths.deviceName(request.device()),
-                options.resetDay(), options.zone(), options.cap());
-        telemetry.sim(key);
-    }
-
     private Outcome pass() {
         Instant now = pacer.now();
-        if (options.capAction().disconnects() && meter.level(now) == DataCap.Level.EXCEEDED) {
+        if (options.capAction().disconnects() && meter.get().level(now) == DataCap.Level.EXCEEDED) {
             holdDownForCap(now);
             return new Outcome(ExitCode.CAP_REACHED, "cap reached");
         }
@@ -250,28 +210,20 @@ public final class Watchdog {
 
     private void connected(Health health, Instant now) {
         SessionState s = health.state().orElseThrow();
-        health.statistics().ifPresent(stats -> meter().observe(stats, now));
-        if (state != WatchState.CONNECTED) {
+        health.statistics().ifPresent(stats -> meter.get().observe(stats, now));
+        if (state.state() != WatchState.CONNECTED) {
             SessionState.Addressing a = s.addressing();
             change(WatchState.CONNECTED, s.iface() + " " + a.address() + "/" + a.prefix() + " via " + a.gateway());
         }
-        DataCap.Level level = meter().level(now);
-        long used = meter().current(now).usedBytes();
-        if (level == DataCap.Level.WARNING && !warned) {
-            warned = true;
-            log.println(style.line(4, pacer.now(), "usage " + new ByteSize(used).human() + " of "
-                    + meter.cap().limit().human()
-                    + " (warning at " + meter.cap().warnPercent() + "%)"));
+        UsageMeter m = meter.get();
+        capNotice.after(m.level(now), m.current(now).usedBytes(), m.cap()).ifPresent(n -> {
+            if (n.runHook()) {
+                runner.run(CommandSpec.of(options.capAction().hookArgv()));
+            }
+            log.println(style.line(4, pacer.now(), n.line()));
             log.flush();
-        } else if (level == DataCap.Level.EXCEEDED && !options.capAction().disconnects() && !warned) {
-            warned = true;
-            runner.run(CommandSpec.of(options.capAction().hookArgv()));
-            log.println(style.line(4, pacer.now(), "cap reached: ran " + options.capAction().hookArgv().get(0)));
-            log.flush();
-        } else if (level == DataCap.Level.UNDER) {
-            warned = false;
-        }
-        telemetry.polled(health, meter(), now);
+        });
+        telemetry.polled(health, m, now);
     }
 
     private int reconnect(int failures) {
@@ -280,7 +232,7 @@ public final class Watchdog {
             new UpFlow(runner, pacer, quiet).withEnvironment(environment).run(request);
             return 0;
         } catch (QmiConnException e) {
-            if (isPermanent(e.exitCode())) {
+            if (Backoff.isPermanent(e.exitCode())) {
                 throw e;
             }
             if (e.exitCode() == ExitCode.ROAMING_DENIED) { // turned roaming between the check and up: wait
@@ -296,7 +248,7 @@ public final class Watchdog {
             if (options.usbResetAfter() != null && n % options.usbResetAfter() == 0) {
                 change(WatchState.ESCALATING, escalation.reenumerateUsb(stop));
             }
-            java.time.Duration wait = options.backoff().after(n);
+            Duration wait = options.backoff().after(n);
             change(WatchState.BACKOFF, "attempt " + n + " failed (" + e.getMessage() + "); retry in "
                     + wait.toSeconds() + " s");
             stop.sleep(wait);
@@ -305,43 +257,22 @@ public final class Watchdog {
     }
 
     private void holdDownForCap(Instant now) {
-        if (state != WatchState.CAPPED) {
+        if (state.state() != WatchState.CAPPED) {
             takeDown();
-            change(WatchState.CAPPED, "data cap " + meter.cap().limit().human() + " used up; down until "
-                    + meter.current(now).periodEnd());
+            change(WatchState.CAPPED, "data cap " + meter.get().cap().limit().human() + " used up; down until "
+                    + meter.get().current(now).periodEnd());
         }
     }
 
-    /**
-     * With roaming denied ({@link RoamingPolicy}), one {@code --nas-get-serving-system} per poll: registered
-     * roaming takes the link down (once) and holds it down; home again, the loop reconnects as after any drop.
-     * An unanswered query holds nothing (the session probe judges the link).
-     */
+    /** Registered roaming with roaming denied: the link goes down (once) and is held down; false otherwise. */
     private boolean roamingHold() {
-        if (request.roaming() != RoamingPolicy.Mode.DENY) {
-            return false;
-        }
-        ServingSystem ss;
-        try {
-            ss = new QmiClient(runner, request.device(), request.proxy(), SessionProbe.QMICLI_TIMEOUT).servingSystem();
-        } catch (QmiConnException e) {
-            return false;
-        }
-        if (RoamingPolicy.decide(request.roaming(), ss.roaming()) == RoamingPolicy.Decision.CONNECT) {
-            return false;
-        }
-        if (state != WatchState.ROAMING) {
-            takeDown();
-            change(WatchState.ROAMING, "registered roaming on " + RoamingPolicy.network(ss.plmn())
-                    + "; link down until home again (--roaming deny)");
-        }
-        return true;
-    }
-
-    /** Wrong input, a missing program or a broken libqmi do not get better by retrying. */
-    static boolean isPermanent(ExitCode code) {
-        return code == ExitCode.BAD_INPUT || code == ExitCode.TOOL_MISSING || code == ExitCode.LIBQMI_BROKEN
-                || code == ExitCode.USAGE;
+        return roaming.holdReason().map(why -> {
+            if (state.state() != WatchState.ROAMING) {
+                takeDown();
+                change(WatchState.ROAMING, why);
+            }
+            return true;
+        }).orElse(false);
     }
 
     private void takeDown() {
@@ -353,22 +284,16 @@ public final class Watchdog {
         }
     }
 
-    private void refreshLive(boolean connected, dev.qmiconn.qmi.model.PacketStatistics stats) {
+    private void refreshLive(boolean connected, PacketStatistics stats) {
         if (live != null) {
             live.session(connected, stats, pacer.now());
         }
     }
 
     private void change(WatchState next, String detail) {
-        synchronized (this) {
-            state = next;
-            lastDetail = detail;
-            notifyAll();
-        }
+        state.set(next, detail);
         telemetry.state(next, detail, pacer.now());
         log.println(style.line(next.priority(), pacer.now(), next.word() + " " + detail));
         log.flush();
     }
-
-
 }

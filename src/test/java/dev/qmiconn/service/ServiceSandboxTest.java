@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +23,7 @@ import dev.qmiconn.sandbox.EmulatorModems;
 import dev.qmiconn.sandbox.Sandbox;
 import dev.qmiconn.sandbox.SandboxOptions;
 import dev.qmiconn.testing.RealTools;
+import dev.qmiconn.testing.WatchLog;
 
 /**
  * {@code qmi-conn watch} as the resident service, inside the sandbox with the real qmicli, udhcpc and ip: a second
@@ -56,7 +56,7 @@ class ServiceSandboxTest {
             box.exec(List.of("groupadd", "-r", "qmi-conn"), PATIENCE); // the sandbox's own /etc, as the .deb does
             BackgroundProcess watch = box.start(watch("20s"));
             try {
-                awaitLog(watch, log -> log.contains(" connected "));
+                WatchLog.await(watch, PATIENCE, log -> log.contains(" connected "));
 
                 CommandResult second = box.exec(watch("1s"), PATIENCE);
                 assertEquals(11, second.exitCode(), second.stdout() + second.stderr());
@@ -104,14 +104,14 @@ class ServiceSandboxTest {
     void should_release_what_a_killed_service_held_when_it_starts_again() throws Exception {
         try (Sandbox box = Sandbox.start(SandboxOptions.of("e397u-53"), new ExecRunner(), new EmulatorModems())) {
             BackgroundProcess first = box.start(watch("1s"));
-            awaitLog(first, log -> log.contains(" connected "));
+            WatchLog.await(first, PATIENCE, log -> log.contains(" connected "));
             ProcessHandle.of(first.pid()).ifPresent(ProcessHandle::destroyForcibly);
             first.waitFor(Duration.ofSeconds(10));
             assertEquals(3, box.emulator().liveClientIds(), "the session's WDS id and the kept NAS and UIM ids");
 
             BackgroundProcess second = box.start(watch("1s"));
             try {
-                awaitLog(second, log -> log.contains(" connected "));
+                WatchLog.await(second, PATIENCE, log -> log.contains(" connected "));
                 assertEquals(1, box.emulator().liveSessions(), second.stdout());
                 assertEquals(3, box.emulator().liveClientIds(), "no more than the running service holds");
             } finally {
@@ -142,18 +142,5 @@ class ServiceSandboxTest {
             }
         }
     }
-
-    private static void awaitLog(BackgroundProcess p, Predicate<String> done) throws InterruptedException {
-        long end = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < end) {
-            if (done.test(p.stdout())) {
-                return;
-            }
-            if (!p.isAlive()) {
-                throw new AssertionError("watch ended early:\n" + p.stdout() + p.stderr());
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("timed out; watch said:\n" + p.stdout() + p.stderr());
-    }
 }
+

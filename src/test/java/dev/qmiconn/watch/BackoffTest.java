@@ -26,10 +26,10 @@ class BackoffTest {
 
     @Test
     void should_not_retry_what_retrying_cannot_fix() {
-        assertEquals(true, Watchdog.isPermanent(ExitCode.BAD_INPUT));
-        assertEquals(true, Watchdog.isPermanent(ExitCode.LIBQMI_BROKEN));
-        assertEquals(false, Watchdog.isPermanent(ExitCode.CALL_FAILED));
-        assertEquals(false, Watchdog.isPermanent(ExitCode.DEVICE_MISSING));
-        assertEquals(false, Watchdog.isPermanent(ExitCode.NO_SERVICE));
+        assertEquals(true, Backoff.isPermanent(ExitCode.BAD_INPUT));
+        assertEquals(true, Backoff.isPermanent(ExitCode.LIBQMI_BROKEN));
+        assertEquals(false, Backoff.isPermanent(ExitCode.CALL_FAILED));
+        assertEquals(false, Backoff.isPermanent(ExitCode.DEVICE_MISSING));
+        assertEquals(false, Backoff.isPermanent(ExitCode.NO_SERVICE));
     }
 }

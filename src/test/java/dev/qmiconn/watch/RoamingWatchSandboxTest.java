@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +16,7 @@ import dev.qmiconn.sandbox.EmulatorModems;
 import dev.qmiconn.sandbox.Sandbox;
 import dev.qmiconn.sandbox.SandboxOptions;
 import dev.qmiconn.testing.RealTools;
+import dev.qmiconn.testing.WatchLog;
 
 /**
  * Scenario roaming-later: at home, then registered roaming within a window of the emulator's timeline, then home
@@ -33,14 +33,14 @@ class RoamingWatchSandboxTest {
             BackgroundProcess watch = box.start(List.of("qmi-conn", "watch", "--apn", "fast.metropcs.com",
                     "--roaming", "deny", "--timeout", "15s", "--poll", "1s", "--backoff-scale", "0.2"));
             try {
-                awaitLog(watch, patience, log -> log.contains(" roaming "));
+                WatchLog.await(watch, patience, log -> log.contains(" roaming "));
                 String log = watch.stdout();
                 assertTrue(log.indexOf(" connected ") < log.indexOf(" roaming "), "connected at home first:\n" + log);
                 assertTrue(log.contains(" roaming registered roaming on MetroPCS (311/660); link down until home "
                         + "again (--roaming deny)"), log);
-                awaitLog(watch, Duration.ofSeconds(10), l -> box.emulator().liveSessions() == 0);
+                WatchLog.await(watch, Duration.ofSeconds(10), l -> box.emulator().liveSessions() == 0);
 
-                awaitLog(watch, patience, l -> l.indexOf(" connected ", l.indexOf(" roaming ")) > 0);
+                WatchLog.await(watch, patience, l -> l.indexOf(" connected ", l.indexOf(" roaming ")) > 0);
                 assertEquals(1, box.emulator().liveSessions(), watch.stdout());
             } finally {
                 watch.stop(Duration.ofSeconds(30));
@@ -48,23 +48,5 @@ class RoamingWatchSandboxTest {
             assertEquals(0, box.emulator().liveClientIds(), watch.stdout());
         }
     }
-
-    private static void awaitLog(BackgroundProcess p, Duration patience, Predicate<String> done) {
-        long end = System.nanoTime() + patience.toNanos();
-        while (System.nanoTime() < end) {
-            if (done.test(p.stdout())) {
-                return;
-            }
-            if (!p.isAlive()) {
-                throw new AssertionError("watch ended early:\n" + p.stdout() + p.stderr());
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted");
-            }
-        }
-        throw new AssertionError("timed out; watch said:\n" + p.stdout() + p.stderr());
-    }
 }
+

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +20,7 @@ import dev.qmiconn.sandbox.EmulatorModems;
 import dev.qmiconn.sandbox.Sandbox;
 import dev.qmiconn.sandbox.SandboxOptions;
 import dev.qmiconn.testing.RealTools;
+import dev.qmiconn.testing.WatchLog;
 
 /**
  * The budget across restarts and reboots, with the real qmicli against the emulated E397u-53 (its SIM's ICCID is
@@ -63,7 +63,7 @@ class UsageLedgerSandboxTest {
             // a cap already used up: watch stays down from the start, up refuses with the reset date
             BackgroundProcess capped = box.start(watch("10KB"));
             try {
-                awaitLog(capped, log -> log.contains(" capped "));
+                WatchLog.await(capped, PATIENCE, log -> log.contains(" capped "));
                 Thread.sleep(2000);
                 assertEquals(0, box.emulator().liveSessions(), capped.stdout());
                 assertTrue(!capped.stdout().contains(" connected "), capped.stdout());
@@ -85,7 +85,7 @@ class UsageLedgerSandboxTest {
     private static long runWatchUntilCounted(Sandbox box, long above) throws Exception {
         BackgroundProcess w = box.start(watch("10MB"));
         try {
-            awaitLog(w, log -> log.contains(" connected "));
+            WatchLog.await(w, PATIENCE, log -> log.contains(" connected "));
             Thread.sleep(3000); // a few polls of traffic
         } finally {
             w.stop(Duration.ofSeconds(30));
@@ -105,18 +105,5 @@ class UsageLedgerSandboxTest {
     private static int usageExit(Sandbox box) {
         return box.exec(List.of("qmi-conn", "usage"), Duration.ofSeconds(30)).exitCode();
     }
-
-    private static void awaitLog(BackgroundProcess p, Predicate<String> done) throws InterruptedException {
-        long end = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < end) {
-            if (done.test(p.stdout())) {
-                return;
-            }
-            if (!p.isAlive()) {
-                throw new AssertionError("watch ended early:\n" + p.stdout() + p.stderr());
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("timed out; watch said:\n" + p.stdout() + p.stderr());
-    }
 }
+

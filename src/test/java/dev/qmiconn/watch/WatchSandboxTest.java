@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +18,7 @@ import dev.qmiconn.sandbox.EmulatorModems;
 import dev.qmiconn.sandbox.Sandbox;
 import dev.qmiconn.sandbox.SandboxOptions;
 import dev.qmiconn.testing.RealTools;
+import dev.qmiconn.testing.WatchLog;
 
 /**
  * {@code qmi-conn watch} as systemd would run it, inside the sandbox against the emulator, with the real
@@ -43,7 +43,7 @@ class WatchSandboxTest {
         try (Sandbox box = Sandbox.start(SandboxOptions.of("flaky"), new ExecRunner(), new EmulatorModems())) {
             BackgroundProcess watch = box.start(watch());
             try {
-                awaitLog(watch, log -> count(log, " connected ") >= 2);
+                WatchLog.await(watch, PATIENCE, log -> count(log, " connected ") >= 2);
                 String log = watch.stdout();
                 int drop = log.indexOf(" dropped ");
                 assertTrue(drop > log.indexOf(" connected "), log);
@@ -65,9 +65,9 @@ class WatchSandboxTest {
                 new EmulatorModems())) {
             BackgroundProcess watch = box.start(watch());
             try {
-                awaitLog(watch, log -> log.contains(" connected "));
+                WatchLog.await(watch, PATIENCE, log -> log.contains(" connected "));
                 // then the device falls off (12 s after the emulator started) and is back at 15 s
-                awaitLog(watch, log -> log.contains(" dropped ")
+                WatchLog.await(watch, PATIENCE, log -> log.contains(" dropped ")
                         && log.indexOf(" connected ", log.indexOf(" dropped ")) > 0);
             } finally {
                 watch.stop(Duration.ofSeconds(30));
@@ -83,7 +83,7 @@ class WatchSandboxTest {
             BackgroundProcess watch = box.start(watch("--cap", "30KB", "--state-dir", "/run/qmi-conn",
                     "--clock-offset-file", "/tmp/clock-offset"));
             try {
-                awaitLog(watch, log -> log.contains(" capped "));
+                WatchLog.await(watch, PATIENCE, log -> log.contains(" capped "));
                 Thread.sleep(3000); // several polls: it must stay down
                 assertEquals(0, box.emulator().liveSessions(), watch.stdout());
                 // no WDS id: only the NAS and UIM ids the service keeps for its live view
@@ -96,7 +96,7 @@ class WatchSandboxTest {
                 assertTrue(usage.stdout().contains("\"cap_level\" : \"exceeded\""), usage.stdout());
 
                 Files.writeString(box.tmpDir().resolve("clock-offset"), "P40D"); // into the next period
-                awaitLog(watch, log -> log.indexOf(" connected ", log.indexOf(" capped ")) > 0);
+                WatchLog.await(watch, PATIENCE, log -> log.indexOf(" connected ", log.indexOf(" capped ")) > 0);
                 assertEquals(1, box.emulator().liveSessions(), watch.stdout());
             } finally {
                 watch.stop(Duration.ofSeconds(30));
@@ -124,24 +124,6 @@ class WatchSandboxTest {
         return file;
     }
 
-    private static void awaitLog(BackgroundProcess p, Predicate<String> done) {
-        long end = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < end) {
-            if (done.test(p.stdout())) {
-                return;
-            }
-            if (!p.isAlive()) {
-                throw new AssertionError("watch ended early:\n" + p.stdout() + p.stderr());
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted");
-            }
-        }
-        throw new AssertionError("timed out; watch said:\n" + p.stdout() + p.stderr());
-    }
 
     private static int count(String text, String word) {
         int n = 0;
