@@ -14,7 +14,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 
 /**
- * Entry point. Builds the picocli tree with an {@link AppContext}, maps every failure to one line on stderr
+ * The program proper, after {@link Entry} found no service to answer the command. Builds the picocli tree with an {@link AppContext}, maps every failure to one line on stderr
  * and an {@link ExitCode}. The only place that calls {@code System.exit}.
  */
 public final class Main {
@@ -23,11 +23,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // a running service answers status/up/down/usage before anything heavy is loaded
-        int forwarded = dev.qmiconn.client.ServiceClient.forward(args, System.out, System.err);
-        if (forwarded >= 0) {
-            System.exit(forwarded);
-        }
+        // Entry has offered the command to a running service already
         System.exit(commandLine(AppContext.production()).execute(args));
     }
 
