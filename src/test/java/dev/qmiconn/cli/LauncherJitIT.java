@@ -19,7 +19,8 @@ import dev.qmiconn.testing.RealTools;
 
 /**
  * The real launcher runs {@code watch} interpreted (its RSS stays under 64 MB, docs/PERFORMANCE.md) and every
- * other command with C1 only: the JVM's own final flags say which, whatever options come before the subcommand.
+ * other command with C1 only, except a command a running service will answer (its socket is there), which only
+ * forwards: the JVM's own final flags say which, whatever options come before the subcommand.
  */
 @RealTools({"java"})
 class LauncherJitIT {
@@ -54,5 +55,19 @@ class LauncherJitIT {
         assertTrue(jit(flags("up", "--apn", "watch", "--help")), "an option value named watch is no subcommand");
         assertTrue(jit(status), "status keeps the JIT");
         assertTrue(status.lines().anyMatch(l -> l.matches("\\s*intx TieredStopAtLevel\\s+= 1 .*")), "C1 only");
+    }
+
+    @Test
+    void should_start_a_forwarded_command_interpreted_with_the_client_archive() throws Exception {
+        try (java.nio.channels.ServerSocketChannel service = java.nio.channels.ServerSocketChannel.open(
+                java.net.StandardProtocolFamily.UNIX)) {
+            service.bind(java.net.UnixDomainSocketAddress.of(records.resolve("cdc-wdm1.sock")));
+            String forwarded = flags("status", "--device", "/dev/cdc-wdm1", "--state-dir=" + records, "--help");
+            assertTrue(!jit(forwarded), "nothing on the client path runs long enough to compile");
+            assertTrue(forwarded.lines().anyMatch(l -> l.matches("\\s*ccstr SharedArchiveFile\\s+= \\S*qmi-conn-client"
+                    + "\\.jsa.*")), "the client's own archive");
+            assertTrue(jit(flags("status", "--device", "/dev/cdc-wdm0", "--state-dir", records.toString(), "--help")),
+                    "no service on this device: the whole program runs, with C1");
+        }
     }
 }
