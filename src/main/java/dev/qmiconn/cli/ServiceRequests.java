@@ -26,20 +26,42 @@ final class ServiceRequests {
     }
 
     static ControlSocket.RequestHandler handler(AppContext context, ServiceControl service) {
-        return (args, out, err) -> answer(args, out, err, context.forService(service));
+        Built built = new Built(context.forService(service));
+        return (args, out, err) -> answer(args, out, err, built);
     }
 
-    static int answer(List<String> args, PrintWriter out, PrintWriter err, AppContext context) {
+    private static int answer(List<String> args, PrintWriter out, PrintWriter err, Built built) {
         if (args.isEmpty() || !SERVED.containsKey(args.get(0))
                 || args.stream().anyMatch(a -> a.equals("-v") || a.equals("--verbose") || a.startsWith("--record"))) {
             err.println("qmi-conn: the service answers status, up, down and usage (without -v or --record)");
             return ExitCode.USAGE.code();
         }
-        // only the asked command's model: building the whole tree per request costs the service's interpreter ~1 s
-        CommandLine cl = Main.commandLine(SERVED.get(args.get(0)), context);
-        cl.setOut(out);
-        cl.setErr(err);
-        return cl.execute(args.subList(1, args.size()).toArray(String[]::new));
+        CommandLine cl = built.of(args.get(0));
+        // one request at a time per command: its model and command object are reused (picocli resets every
+        // option to its initial value before each parse); a long up does not hold up a status
+        synchronized (cl) {
+            cl.setOut(out);
+            cl.setErr(err);
+            return cl.execute(args.subList(1, args.size()).toArray(String[]::new));
+        }
+    }
+
+    /**
+     * Each served command's model, built on its first request and kept: only the asked command's (building the
+     * whole tree per request cost the service's interpreter ~1 s), and once (rebuilding even that one per request
+     * cost 10-90 ms of an interpreted status).
+     */
+    private static final class Built {
+        private final AppContext context;
+        private final java.util.Map<String, CommandLine> lines = new java.util.HashMap<>();
+
+        Built(AppContext context) {
+            this.context = context;
+        }
+
+        synchronized CommandLine of(String command) {
+            return lines.computeIfAbsent(command, c -> Main.commandLine(SERVED.get(c), context));
+        }
     }
 
     /**

@@ -1,14 +1,10 @@
 package dev.qmiconn.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import dev.qmiconn.connect.Pacer;
 import dev.qmiconn.connect.Paths;
@@ -17,6 +13,7 @@ import dev.qmiconn.connect.StatusFlow;
 import dev.qmiconn.connect.StatusReport;
 import dev.qmiconn.connect.StatusText;
 import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.report.PrettyJson;
 import dev.qmiconn.usage.DataCap;
 import dev.qmiconn.usage.LedgerStore;
 import dev.qmiconn.usage.SimLedger;
@@ -71,13 +68,7 @@ public final class StatusCommand implements Callable<Integer> {
                 : UpOptions.word(roaming, RoamingPolicy.Mode::fromWord), report.usage() != null
                 && report.usage().capBytes() != null));
         if (json) {
-            try {
-                // created here, not statically: picocli instantiates every command on each start
-                ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-                spec.commandLine().getOut().println(json.writeValueAsString(report));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            spec.commandLine().getOut().println(PrettyJson.write(report));
             spec.commandLine().getOut().flush();
         } else {
             StatusText.print(spec.commandLine().getOut(), report);

@@ -9,13 +9,12 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import dev.qmiconn.config.Validation;
 import dev.qmiconn.connect.Paths;
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.report.JsonSchema;
+import dev.qmiconn.report.PrettyJson;
 import dev.qmiconn.usage.ByteSize;
 import dev.qmiconn.usage.DataCap;
 import dev.qmiconn.usage.UsageAccountant;
@@ -106,10 +105,7 @@ public final class UsageCommand implements Callable<Integer> {
         view.put("remaining_bytes", dataCap == null ? null : dataCap.remaining(used));
         view.put("cap_level", dataCap == null ? null : dataCap.levelOf(used).name().toLowerCase(java.util.Locale.ROOT));
         if (json) {
-            // created here, not statically: picocli instantiates every command on each start, and a static
-            // ObjectMapper made every qmi-conn run (even --help) load Jackson
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            spec.commandLine().getOut().println(mapper.writeValueAsString(view));
+            spec.commandLine().getOut().println(PrettyJson.write(view));
         } else {
             StringBuilder line = new StringBuilder(key.value() + ": period " + ledger.periodStart() + " to " + ledger.periodEnd()
                     + " (exclusive): used " + new ByteSize(used).human() + " (sent " + new ByteSize(ledger.txBytes())
