@@ -41,11 +41,43 @@ guide_down() {
     ip addr flush dev wwan0; ip route flush dev wwan0; ip link set wwan0 down
 }
 
-# ---- service rows: fill these in (they run in the same interleaved loop and report) ----
-svc_setup() { :; }       # before the first run (e.g. nothing: each run starts/stops its own service)
-svc_each_run() { :; }    # $1 = run number; measure rows with `measure ROW "$1" command...`
-svc_teardown() { :; }    # after the last run
-SVC_ROWS=""              # "row:baseline:target" words, e.g. "svc-status:shell-status:0.3"
+# ---- service rows: each run starts `qmi-conn watch` (the resident service, as its unit runs it), waits for
+# "connected", asks one status unmeasured (the service's first answer loads its command classes once in its
+# lifetime), then measures status, down and up through it (each forwarded by a short client JVM), and stops it.
+# The service's VmRSS is sampled after connecting and, on the last run, after 100 more status requests.
+svc_setup() { :; }
+svc_started() {  # LOG: until watch says connected (30 s at most)
+    n=0
+    until grep -q ' connected ' "$1" 2>/dev/null; do
+        n=$((n + 1)); [ "$n" -gt 300 ] && { echo "the service did not connect" >&2; return 1; }
+        sleep 0.1
+    done
+}
+svc_each_run() {
+    log=$out/watch-log.$1
+    qmi-conn watch --apn "$APN" > "$log" 2>&1 &
+    svc=$!
+    if svc_started "$log"; then
+        qmi-conn status --json >/dev/null 2>&1
+        awk '/VmRSS/ {print $2}' "/proc/$svc/status" > "$out/svc-rss.$1"
+        measure svc-status "$1" qmi-conn status --json
+        measure svc-down "$1" qmi-conn down
+        measure svc-up "$1" qmi-conn up
+        if [ "$1" -eq "$runs" ]; then
+            k=0
+            while [ "$k" -lt 100 ]; do qmi-conn status --json >/dev/null 2>&1; k=$((k + 1)); done
+            awk '/VmRSS/ {print $2}' "/proc/$svc/status" > "$out/svc-rss-100"
+        fi
+    fi
+    kill "$svc"; wait "$svc" 2>/dev/null
+}
+svc_teardown() {
+    printf 'service VmRSS after connecting: median %s MB (%s); after 100 status requests: %s MB\n' \
+        "$(cat "$out"/svc-rss.* | sort -n | awk '{a[NR]=$1} END {if (NR) printf "%.1f", a[int((NR+1)/2)] / 1024}')" \
+        "$(cat "$out"/svc-rss.* | sort -n | awk '{printf "%s%.1f", (NR > 1 ? " " : ""), $1 / 1024}')" \
+        "$(awk '{printf "%.1f", $1 / 1024}' "$out/svc-rss-100" 2>/dev/null)" > "$out/svc-rss-line"
+}
+SVC_ROWS="svc-status:shell-status:0.3 svc-up:guide-up:0.8 svc-down:guide-down:"
 
 svc_setup
 i=1
@@ -75,3 +107,4 @@ for spec in guide-up:: conn-up:guide-up:2.0 shell-status:: conn-status:shell-sta
     printf '%-14s %8s %12s %16s %7s %s\n' "$row" "$m" "$(spread "$row")" "${base:--}" "${ratio:--}" \
         "${target:+<= ${target}x}"
 done
+cat "$out/svc-rss-line" 2>/dev/null
