@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /** Raspberry Pi OS bookworm-like: NetworkManager (writes /etc/resolv.conf itself) and ModemManager running. */
-class RaspberryPiOsSystemIT extends BootedSystemScenarios {
+class RaspberryPiOsSystemIT extends ServiceScenarios {
 
     @Override
     String variant() {
@@ -30,10 +30,15 @@ class RaspberryPiOsSystemIT extends BootedSystemScenarios {
         return "--proxy";
     }
 
-    /** Through NetworkManager's /etc/resolv.conf, rewritten by --dns-apply. */
+    /**
+     * NetworkManager writes /etc/resolv.conf itself; qmi-conn's backend hands it the servers as a global-DNS drop-in
+     * in /run/NetworkManager/conf.d (NetworkManager's own lease on the veth announces the same servers, so the
+     * drop-in is shown too).
+     */
     @Override
-    boolean resolvesAfterBoot() {
-        return true;
+    List<List<String>> resolverConfig() {
+        return List.of(List.of("cat", "/etc/resolv.conf"),
+                List.of("cat", "/run/NetworkManager/conf.d/90-qmi-conn-wwan0.conf"));
     }
 
     /**

@@ -161,6 +161,68 @@ final class SystemContainer extends GenericContainer<SystemContainer> {
         }
     }
 
+    /**
+     * The network drops the session now ({@code simulate --plug-in-here} watches for this file), with 2 s of no
+     * service after it; returns once the modem counts no session. Made by touch inside the system: a copy through
+     * Docker's archive API would land under the tmpfs simulate mounted on PLUGGED, unseen.
+     */
+    void dropSession() {
+        ExecResult touch = run("touch", PLUGGED + "/drop-session");
+        if (touch.getExitCode() != 0) {
+            throw new AssertionError("[" + variant + "] cannot ask the modem for a drop: " + touch.getStderr());
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (modemState().getOrDefault("sessions", -1) != 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("[" + variant + "] the modem did not drop the session within 5 s");
+            }
+            pause(100);
+        }
+    }
+
+    /**
+     * Stands in for udev, which a container has not: on a Pi the modem's wwan0 appearing is a "net add" event whose
+     * rule (80-ifupdown.rules) runs ifupdown-hotplug, which starts ifup@wwan0.service for an allow-hotplug stanza.
+     * Here the modem's own unit runs that same helper once wwan0 is there, and ifup@.service loses its binding to
+     * sys-subsystem-net-devices-%i.device (without udev systemd has no device units: the start would fail with
+     * 'dependency'); everything else is the distribution's ifupdown.
+     */
+    void standInForUdevNetAdd() {
+        String ifup = quiet("cat", "/lib/systemd/system/ifup@.service").getStdout();
+        if (ifup.isEmpty()) {
+            throw new AssertionError("[" + variant + "] no ifup@.service: is ifupdown installed?");
+        }
+        write("/etc/systemd/system/ifup@.service", ifup.lines()
+                .filter(l -> !l.contains("sys-subsystem-net-devices-"))
+                .map(l -> l + "\n").reduce("", String::concat), 0644);
+        write("/etc/systemd/system/" + MODEM_UNIT + ".d/udev-net-add.conf", String.join("\n",
+                "[Service]",
+                "# what udev's 80-ifupdown.rules runs when wwan0 appears",
+                "ExecStartPost=/usr/bin/env ACTION=add INTERFACE=wwan0 SUBSYSTEM=net /lib/udev/ifupdown-hotplug",
+                ""), 0644);
+        run("systemctl", "daemon-reload");
+    }
+
+    /** {@code systemctl show -p ActiveState -p SubState}: e.g. "active/running". */
+    String unitState(String unit) {
+        String out = quiet("systemctl", "show", "-p", "ActiveState", "-p", "SubState", unit).getStdout();
+        Map<String, String> p = new HashMap<>();
+        out.lines().map(l -> l.split("=", 2)).filter(kv -> kv.length == 2).forEach(kv -> p.put(kv[0], kv[1]));
+        return p.get("ActiveState") + "/" + p.get("SubState");
+    }
+
+    /** Polls {@code check} every 250 ms until it holds or {@code timeout} passes; whether it held. */
+    static boolean await(Duration timeout, java.util.function.BooleanSupplier check) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (check.getAsBoolean()) {
+                return true;
+            }
+            pause(250);
+        }
+        return check.getAsBoolean();
+    }
+
     /** What the emulator counts: {@code client-ids} and {@code sessions}. */
     Map<String, Integer> modemState() {
         String text = quiet("cat", PLUGGED + "/modem-state").getStdout();
