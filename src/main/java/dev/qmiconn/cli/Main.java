@@ -27,6 +27,14 @@ public final class Main {
         System.exit(commandLine(AppContext.production()).execute(args));
     }
 
+    /**
+     * For a daemon command whose teardown is stuck past its bound (watch after a stop signal) and so cannot
+     * return its code: exits now; shutdown hooks still run.
+     */
+    static void exitNow(ExitCode code) {
+        System.exit(code.code());
+    }
+
     private static Logger log() {
         return LoggerFactory.getLogger(Main.class);
     }

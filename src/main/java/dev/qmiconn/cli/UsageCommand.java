@@ -113,6 +113,9 @@ public final class UsageCommand implements Callable<Integer> {
             if (dataCap != null) {
                 line.append("; cap ").append(dataCap.limit().human()).append(", remaining ")
                         .append(new ByteSize(dataCap.remaining(used)).human());
+                if (dataCap.levelOf(used) == DataCap.Level.EXCEEDED) {
+                    line.append("; used up: no connection until the period resets on ").append(ledger.periodEnd());
+                }
             }
             spec.commandLine().getOut().println(line);
         }

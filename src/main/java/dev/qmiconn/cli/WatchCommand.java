@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import dev.qmiconn.connect.Pacer;
@@ -22,6 +23,7 @@ import dev.qmiconn.telemetry.TelemetrySink;
 import dev.qmiconn.telemetry.TelemetrySinks;
 import dev.qmiconn.watch.OffsetFileClock;
 import dev.qmiconn.watch.StopSignal;
+import dev.qmiconn.watch.StopSignals;
 import dev.qmiconn.watch.WatchOptions;
 import dev.qmiconn.watch.Watchdog;
 
@@ -68,6 +70,8 @@ public final class WatchCommand implements Callable<Integer> {
                 : new OffsetFileClock(context.clock(), watch.clockOffsetFile);
         WatchOptions options = watch.toOptions();
         StopSignal stop = new StopSignal();
+        AtomicBoolean overdue = new AtomicBoolean();
+        StopSignals.install(() -> stopOnSignal(stop, overdue)); // before open: a stop during it is honoured too
         Pacer pacer = Pacer.real(clock);
         LinkService service = LinkService.open(context.runner(), req, pacer); // BUSY: a second watch is refused
         Watchdog loop = new Watchdog(context.runner(), pacer, spec.commandLine().getOut(), req, options, stop)
@@ -75,13 +79,15 @@ public final class WatchCommand implements Callable<Integer> {
                 .withLogStyle(LogStyle.detect(context.environment()))
                 .withLiveView(service.live())
                 .withTelemetry(telemetry(file, req, clock, spec.commandLine().getOut()));
+        // the JVM's own exit path (SIGHUP, a JVM without StopSignals, an overdue teardown): the same teardown
         Thread hook = new Thread(() -> {
-            org.slf4j.LoggerFactory.getLogger(WatchCommand.class).debug("stop requested (SIGTERM)");
             stop.request();
             context.runner().cancelRunning(); // a start in flight ends now; its recorded id is released
-            stop.awaitFinished(TEARDOWN_BOUND);
+            if (!overdue.get()) {
+                stop.awaitFinished(TEARDOWN_BOUND);
+            }
             service.close();
-        }, "qmi-conn-watch-stop");
+        }, "qmi-conn-watch-exit");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             service.serve(loop, ServiceRequests.handler(context, service));
@@ -90,6 +96,30 @@ public final class WatchCommand implements Callable<Integer> {
             service.close();
         }
         return ExitCode.OK.code();
+    }
+
+    /**
+     * SIGTERM/SIGINT: the loop stops and takes the link down, then {@link #call} returns 0. A teardown that has not
+     * finished within {@link #TEARDOWN_BOUND} ends the JVM with FAILURE (the exit hook still releases the ids).
+     */
+    private void stopOnSignal(StopSignal stop, AtomicBoolean overdue) {
+        if (stop.requested()) {
+            return; // a second signal while tearing down changes nothing
+        }
+        Thread t = new Thread(() -> {
+            org.slf4j.LoggerFactory.getLogger(WatchCommand.class).debug("stop requested (signal)");
+            stop.request();
+            context.runner().cancelRunning(); // a start in flight ends now; its recorded id is released
+            if (!stop.awaitFinished(TEARDOWN_BOUND)) {
+                overdue.set(true);
+                spec.commandLine().getErr().println("qmi-conn: the link was not down " + TEARDOWN_BOUND.toSeconds()
+                        + " s after the stop signal; exiting (the next start releases what is recorded)");
+                spec.commandLine().getErr().flush();
+                Main.exitNow(ExitCode.FAILURE);
+            }
+        }, "qmi-conn-watch-stop");
+        t.setDaemon(true); // the normal exit (call returns 0) must not wait for it
+        t.start();
     }
 
     /**

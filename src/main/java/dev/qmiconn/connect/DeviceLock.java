@@ -51,6 +51,25 @@ public final class DeviceLock implements AutoCloseable {
         return lock;
     }
 
+    /**
+     * The service's lock when no service holds it, in this JVM or another; empty while one runs. For a one-shot
+     * {@code down} that releases what a killed service recorded, so no service can start meanwhile.
+     */
+    public static java.util.Optional<DeviceLock> acquireServiceIfFree(Path stateDir, String deviceName,
+                                                                       String device) {
+        if (HELD.contains(serviceLock(stateDir, deviceName).toAbsolutePath())) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(acquireService(stateDir, deviceName, device));
+        } catch (QmiConnException e) {
+            if (e.exitCode() == ExitCode.BUSY) {
+                return java.util.Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     private Runnable onClose = () -> { };
 
     static Path serviceLock(Path stateDir, String deviceName) {

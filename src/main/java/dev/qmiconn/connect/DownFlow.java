@@ -1,6 +1,7 @@
 package dev.qmiconn.connect;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,20 +54,66 @@ public final class DownFlow {
             if (state == null) {
                 dns.revert(name);
                 DnsBlock.remove(paths.resolvHead(), name);
-                out.println(device + " is already down (no session recorded in " + store.file() + ")");
+                List<String> problems = new ArrayList<>();
+                String kept = releaseServiceIds(device, paths, teardown, problems);
+                failIfAny(problems, device, paths.serviceIdsFile(name));
+                out.println(device + " is already down (no session recorded in " + store.file() + ")" + kept);
                 out.flush();
                 return;
             }
-            List<String> problems = recovery.damaged() ? recovery.undo(state, teardown, qmi, proxy || state.proxy())
-                    : teardown.undo(new SessionRecord(store, state));
+            List<String> problems = new ArrayList<>(recovery.damaged()
+                    ? recovery.undo(state, teardown, qmi, proxy || state.proxy())
+                    : teardown.undo(new SessionRecord(store, state)));
+            String kept = releaseServiceIds(device, paths, teardown, problems);
             if (!problems.isEmpty()) {
                 throw new QmiConnException(ExitCode.MODEM_ERROR, "could not stop everything on " + device + ": "
                         + String.join("; ", problems) + " (state kept in " + store.file() + "; run down again)");
             }
             out.println(device + " is down (" + (recovery.damaged() ? "every client id released"
                     : UpFlow.describe(state) + " stopped")
-                    + (state.iface() == null ? "" : ", " + state.iface() + " flushed") + ")");
+                    + (state.iface() == null ? "" : ", " + state.iface() + " flushed") + ")" + kept);
             out.flush();
+        }
+    }
+
+    /**
+     * The query client ids a service keeps (NAS, UIM, DMS in {@code <dev>.service.json}) outlive it when it is
+     * killed (kill -9, OOM, power cut) until a service starts again. With no service running, down releases them
+     * too and removes the record, so "down" means no client id held. Returns what to add to the line said.
+     */
+    private static String releaseServiceIds(String device, Paths paths, Teardown teardown, List<String> problems) {
+        String name = Paths.deviceName(device);
+        if (!java.nio.file.Files.exists(paths.serviceIdsFile(name))) {
+            return "";
+        }
+        Optional<DeviceLock> free = DeviceLock.acquireServiceIfFree(paths.stateDir(), name, device);
+        if (free.isEmpty()) {
+            return ""; // a service runs: the ids are its own
+        }
+        try (DeviceLock service = free.get()) {
+            StateStore store = new StateStore(paths.serviceIdsFile(name));
+            Optional<SessionRecord> rec;
+            try {
+                rec = SessionRecord.load(store);
+            } catch (StateStore.DamagedStateException e) {
+                problems.add(e.getMessage());
+                return "";
+            }
+            if (rec.isEmpty()) {
+                return "";
+            }
+            int ids = rec.get().state().clientIds().size();
+            List<String> left = teardown.undo(rec.get());
+            problems.addAll(left);
+            return left.isEmpty() && ids > 0 ? "; released the " + ids + " client id" + (ids == 1 ? "" : "s")
+                    + " a stopped service kept" : "";
+        }
+    }
+
+    private static void failIfAny(List<String> problems, String device, java.nio.file.Path record) {
+        if (!problems.isEmpty()) {
+            throw new QmiConnException(ExitCode.MODEM_ERROR, "could not stop everything on " + device + ": "
+                    + String.join("; ", problems) + " (state kept in " + record + "; run down again)");
         }
     }
 

@@ -15,13 +15,20 @@ import dev.qmiconn.qmi.QmiClient;
  * {@code STATE_DIR/NAME.ids} so a repeated {@code status} costs no extra qmicli run. The key is the device node's
  * inode and change time: unplugging makes a new node, and the E397u-53's SIM cannot change without unplugging.
  * Either value may be missing (no SIM, a modem without DMS UIM support); that is not an error of {@code status}.
+ * The service asks through it too (on its kept DMS client id), so its status shows the same ids.
  */
-final class ModemIds {
+public final class ModemIds {
 
     private ModemIds() {
     }
 
-    static StatusReport.Ids lookup(QmiClient qmi, Path device, Path cacheFile) {
+    /** Where the IMEI and ICCID of device NAME are kept between plug-ins. */
+    public static Path cacheFile(Paths paths, String deviceName) {
+        return paths.stateDir().resolve(deviceName + ".ids");
+    }
+
+    /** From the cache when the device node is the one it was asked on; else asks the modem (two qmicli runs). */
+    public static StatusReport.Ids lookup(QmiClient qmi, Path device, Path cacheFile) {
         Optional<String> key = nodeKey(device);
         Optional<StatusReport.Ids> cached = key.flatMap(k -> read(cacheFile, k));
         if (cached.isPresent()) {
@@ -48,7 +55,8 @@ final class ModemIds {
         }
     }
 
-    static Optional<String> nodeKey(Path device) {
+    /** The device node's inode and change time: a replugged modem gets a new node, hence a new key. */
+    public static Optional<String> nodeKey(Path device) {
         try {
             Map<String, Object> a = Files.readAttributes(device, "unix:ino,ctime");
             return Optional.of(a.get("ino") + ":" + a.get("ctime"));

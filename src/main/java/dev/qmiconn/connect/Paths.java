@@ -31,6 +31,11 @@ public record Paths(Path stateDir, Path resolvHead, Path resolvConf, Path sysfsR
         return stateDir.resolve(deviceName + ".json");
     }
 
+    /** Where the service records the query client ids it keeps for its lifetime (docs/SERVICE-API.md). */
+    public Path serviceIdsFile(String deviceName) {
+        return stateDir.resolve(deviceName + ".service.json");
+    }
+
     /** The profile qmi-conn writes for qmi-network: validated values only, see {@link QmiNetworkBackend}. */
     public Path qmiNetworkProfile(String deviceName) {
         return stateDir.resolve(deviceName + ".qmi-network.conf");

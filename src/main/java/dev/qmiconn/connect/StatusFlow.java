@@ -82,7 +82,7 @@ public final class StatusFlow {
                     parts.packetService(), parts.statistics(), parts.currentSettings(), damage);
         }
         StatusReport.Ids ids = !askIds ? null
-                : ModemIds.lookup(qmi, Path.of(device), paths.stateDir().resolve(name + ".ids"));
+                : ModemIds.lookup(qmi, Path.of(device), ModemIds.cacheFile(paths, name));
         return assemble(device, paths, state, parts, ids);
     }
 

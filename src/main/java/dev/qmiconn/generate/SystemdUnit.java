@@ -30,8 +30,9 @@ public final class SystemdUnit {
      * when a udev rule tags it (99-systemd.rules does not), and a template cannot name the escaped device unit
      * (dev-cdc\x2dwdm0.device) from a plain instance; watch waits for the device itself and rides out unplug and
      * replug. KillMode=mixed: SIGTERM reaches watch alone, which cancels its qmicli/udhcpc and takes the link down
-     * (TimeoutStopSec above its 40 s teardown bound); RuntimeDirectoryPreserve keeps the client-id record and the
-     * socket across restarts. The hardening list is in {@link #hardening()}.
+     * (TimeoutStopSec above its 40 s teardown bound) and exits 0; SuccessExitStatus=143 covers a SIGTERM that
+     * arrives while the JVM starts, before watch handles signals itself. RuntimeDirectoryPreserve keeps the
+     * client-id record and the socket across restarts. The hardening list is in {@link #hardening()}.
      */
     public static String render(String program, Optional<String> javaOptions) {
         javaOptions.ifPresent(SystemdUnit::checkJavaOptions);
@@ -66,6 +67,8 @@ public final class SystemdUnit {
         l.add("TimeoutStartSec=5min");
         l.add("TimeoutStopSec=60s");
         l.add("KillMode=mixed");
+        l.add("# watch exits 0 after a stop it handled; 143 (SIGTERM) only if stopped before it could handle one.");
+        l.add("SuccessExitStatus=143");
         l.add("StateDirectory=qmi-conn");
         l.add("RuntimeDirectory=qmi-conn");
         l.add("RuntimeDirectoryPreserve=yes");

@@ -3,10 +3,12 @@ package dev.qmiconn.service;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import dev.qmiconn.connect.DeviceLock;
+import dev.qmiconn.connect.ModemIds;
 import dev.qmiconn.connect.NetConfig;
 import dev.qmiconn.connect.Pacer;
 import dev.qmiconn.connect.Paths;
@@ -22,13 +24,14 @@ import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.process.CommandRunner;
 import dev.qmiconn.process.CommandSpec;
 import dev.qmiconn.qmi.QmiClient;
+import dev.qmiconn.watch.LinkControl;
 import dev.qmiconn.watch.LiveView;
 import dev.qmiconn.watch.WatchState;
 import dev.qmiconn.watch.Watchdog;
 
 /**
  * The resident service of one device ({@code qmi-conn watch} under systemd): it holds the service lock (a second
- * watch is refused), keeps its own NAS and UIM client ids for its lifetime (recorded before use in
+ * watch is refused), keeps its own NAS, UIM and DMS client ids for its lifetime (recorded before use in
  * {@code <dev>.service.json}, released on stop, and released by the next instance after a crash), runs the watch
  * loop, and answers the local API from its live view.
  */
@@ -36,6 +39,8 @@ public final class LinkService implements ServiceControl, AutoCloseable {
 
     static final Duration REQUEST_BOUND = Duration.ofSeconds(120);
     static final Duration QMICLI_TIMEOUT = Duration.ofSeconds(12);
+    /** The services whose client ids the service keeps for its lifetime (WDS ids belong to the session). */
+    static final List<String> KEPT_SERVICES = List.of("nas", "uim", "dms");
 
     private final CommandRunner runner;
     private final UpRequest request;
@@ -69,7 +74,7 @@ public final class LinkService implements ServiceControl, AutoCloseable {
         DeviceLock lock = DeviceLock.acquireService(paths.stateDir(), req.deviceName(), req.device());
         try {
             QmiClient qmi = new QmiClient(runner, req.device(), req.proxy(), QMICLI_TIMEOUT);
-            StateStore store = new StateStore(keptIdsFile(paths, req.deviceName()));
+            StateStore store = new StateStore(paths.serviceIdsFile(req.deviceName()));
             Teardown teardown = new Teardown(qmi, new QmiNetworkBackend(runner, paths), new NetConfig(runner),
                     new dev.qmiconn.dns.Dns(runner, paths.stateDir()));
             SessionRecord.load(store).ifPresent(teardown::undo); // a killed instance's ids
@@ -84,22 +89,21 @@ public final class LinkService implements ServiceControl, AutoCloseable {
         }
     }
 
-    /** Where the service records the query client ids it keeps. */
-    public static Path keptIdsFile(Paths paths, String deviceName) {
-        return paths.stateDir().resolve(deviceName + ".service.json");
-    }
-
-    /** NAS and UIM ids for the live view's radio queries. A modem that refuses them is asked with fresh ids. */
+    /**
+     * NAS, UIM and DMS ids for the live view's queries (registration and signal; SIM; IMEI and ICCID). A modem
+     * that refuses one is asked with fresh ids of that service.
+     */
     private void keepQueryIds() {
         Map<String, Integer> ids = new java.util.HashMap<>();
-        for (String service : new String[] {"nas", "uim"}) {
+        for (String service : KEPT_SERVICES) {
             try {
                 ids.put(service, kept.allocate(plain, service));
             } catch (RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(LinkService.class).debug("no kept {} id: {}", service, e.toString());
             }
         }
-        live = new LiveView(plain.keeping(ids));
+        live = new LiveView(plain.keeping(ids), Path.of(request.device()),
+                ModemIds.cacheFile(request.paths(), request.deviceName()));
     }
 
     /** The live view the watch loop must keep up to date ({@link Watchdog#withLiveView}). */
@@ -137,14 +141,16 @@ public final class LinkService implements ServiceControl, AutoCloseable {
     @Override
     public StatusReport status() {
         Optional<SessionState> state = new StateStore(request.paths().stateFile(request.deviceName())).read();
-        return new StatusFlow(runner, pacer).assemble(request.device(), request.paths(), state, live.parts(), null);
+        return new StatusFlow(runner, pacer).assemble(request.device(), request.paths(), state, live.parts(),
+                live.ids());
     }
 
     @Override
     public int up(PrintWriter out) {
-        boolean done = watchdog.requestUp(REQUEST_BOUND);
-        WatchState s = watchdog.state();
-        out.println(request.device() + ": " + s.word() + " " + watchdog.lastDetail());
+        LinkControl link = watchdog.control();
+        boolean done = link.up(REQUEST_BOUND);
+        WatchState s = link.state();
+        out.println(request.device() + ": " + s.word() + " " + link.detail());
         out.flush();
         if (!done) {
             return ExitCode.NO_SERVICE.code();
@@ -152,13 +158,16 @@ public final class LinkService implements ServiceControl, AutoCloseable {
         return switch (s) {
             case CONNECTED -> ExitCode.OK.code();
             case CAPPED -> ExitCode.CAP_REACHED.code();
+            case ROAMING -> ExitCode.ROAMING_DENIED.code();
+            // what a one-shot up would have exited with for the same failure (CALL_FAILED, NO_SERVICE, ...)
+            case BACKOFF -> link.lastFailure() != null ? link.lastFailure().code() : ExitCode.NOT_CONNECTED.code();
             default -> ExitCode.NOT_CONNECTED.code();
         };
     }
 
     @Override
     public int down(PrintWriter out) {
-        boolean done = watchdog.requestDown(REQUEST_BOUND);
+        boolean done = watchdog.control().down(REQUEST_BOUND);
         out.println(request.device() + " is down and stays down until qmi-conn up (the service keeps running)");
         out.flush();
         return done ? ExitCode.OK.code() : ExitCode.FAILURE.code();

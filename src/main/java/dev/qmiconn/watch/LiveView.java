@@ -1,11 +1,13 @@
 package dev.qmiconn.watch;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import dev.qmiconn.connect.ModemIds;
 import dev.qmiconn.connect.StatusFlow;
 import dev.qmiconn.connect.StatusReport;
 import dev.qmiconn.error.QmiConnException;
@@ -20,7 +22,8 @@ import dev.qmiconn.qmi.model.SignalStrength;
 /**
  * What the service knows about the modem without asking it again: the session's state and counters from every
  * poll, and SIM, registration and signal refreshed every {@link #RADIO_EVERY} on the service's kept NAS/UIM
- * client ids. {@code status} through the service is assembled from this, so it runs no qmicli at all: its
+ * client ids; the IMEI and ICCID asked once (kept DMS id) and again only when the modem reappears ({@link ModemIds}
+ * keys them by the device node). {@code status} through the service is assembled from this, so it runs no qmicli at all: its
  * connection line is at most one poll old, its signal at most {@link #RADIO_EVERY} plus one poll.
  */
 public final class LiveView {
@@ -28,17 +31,31 @@ public final class LiveView {
     public static final Duration RADIO_EVERY = Duration.ofSeconds(10);
 
     private final QmiClient radio;
+    private final Path device;
+    private final Path idsCache;
+    private volatile StatusReport.Ids ids;
+    private java.util.Optional<String> idsAskedOn;
     private volatile StatusFlow.Parts parts = new StatusFlow.Parts(null, null, null, null, null, null, null,
             List.of("the service has not asked the modem yet"));
     private Instant radioAt = Instant.MIN;
 
-    /** {@code radio}: a client keeping the service's NAS and UIM ids (see {@link QmiClient#keeping}). */
-    public LiveView(QmiClient radio) {
+    /**
+     * {@code radio}: a client keeping the service's NAS, UIM and DMS ids (see {@link QmiClient#keeping});
+     * {@code idsCache}: {@link ModemIds#cacheFile}, shared with a standalone {@code status}.
+     */
+    public LiveView(QmiClient radio, Path device, Path idsCache) {
         this.radio = radio;
+        this.device = device;
+        this.idsCache = idsCache;
     }
 
     public StatusFlow.Parts parts() {
         return parts;
+    }
+
+    /** The modem's IMEI and the SIM's ICCID; null until the first radio refresh. */
+    public StatusReport.Ids ids() {
+        return ids;
     }
 
     /** Called by the watch loop after each poll; refreshes the radio part when it is due. */
@@ -55,6 +72,11 @@ public final class LiveView {
             card = attempt(errors, radio::cardStatus);
             ss = attempt(errors, radio::servingSystem);
             sig = attempt(errors, radio::signalStrength);
+            java.util.Optional<String> node = ModemIds.nodeKey(device);
+            if (ids == null || !node.equals(idsAskedOn)) { // at start, and when the modem has reappeared
+                idsAskedOn = node;
+                ids = ModemIds.lookup(radio, device, idsCache);
+            }
         } else {
             errors.addAll(p.errors().stream().filter(e -> !e.startsWith("the service has not")).toList());
         }

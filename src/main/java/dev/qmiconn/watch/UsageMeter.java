@@ -35,6 +35,12 @@ public final class UsageMeter {
         this.ledger = loaded == null ? new SimLedger(key.value(), deviceName, null, null, resetDay, null)
                 : loaded;
         this.ledger = ledger.withSettings(cap, resetDay, deviceName);
+        if (!sameSettings() && (saved != null || cap != null)) {
+            // at once, not at the first count: a run that starts in a capped period never counts (it holds the
+            // link down), and usage/status/up must meanwhile judge by the cap it holds the link down for
+            store.save(ledger);
+            saved = ledger;
+        }
     }
 
     public UsageLedger observe(PacketStatistics stats, Instant now) {

@@ -42,8 +42,7 @@ public final class Watchdog {
     private final Escalation escalation;
     private final RoamingGuard roaming;
     private final CapNotice capNotice;
-    private final StateCell state = new StateCell();
-    private volatile boolean wantUp = true;
+    private final LinkControl link;
     private volatile LiveView live;
     private LogStyle style = LogStyle.PLAIN;
     private Map<String, String> environment = Map.of();
@@ -57,6 +56,7 @@ public final class Watchdog {
         this.request = request.withRoaming(RoamingPolicy.effective(request.roaming(), options.cap() != null));
         this.options = options;
         this.stop = stop;
+        this.link = new LinkControl(stop);
         this.probe = new SessionProbe(runner, request.device(), request.proxy(), request.paths());
         this.meter = new MeterSlot(runner, this.request, options, key -> telemetry.sim(key));
         this.escalation = new Escalation(runner, request.device(), request.proxy(), request.paths().sysfsRoot());
@@ -90,28 +90,9 @@ public final class Watchdog {
         return this;
     }
 
-    public WatchState state() {
-        return state.state();
-    }
-
-    public String lastDetail() {
-        return state.detail();
-    }
-
-    /** The link goes down and stays down until {@link #requestUp}; returns once it is down (bounded). */
-    public boolean requestDown(Duration bound) {
-        wantUp = false;
-        stop.wake();
-        return state.await(s -> s == WatchState.HELD_DOWN, bound);
-    }
-
-    /** The link comes up again; returns once connected, or once an attempt failed (bounded). */
-    public boolean requestUp(Duration bound) {
-        boolean wasDown = !wantUp || state.state() != WatchState.CONNECTED;
-        wantUp = true;
-        stop.wake();
-        return !wasDown || state.await(s -> s == WatchState.CONNECTED || s == WatchState.BACKOFF
-                || s == WatchState.CAPPED, bound);
+    /** The service's handle on the loop: state, and requests to hold the link down or bring it up. */
+    public LinkControl control() {
+        return link;
     }
 
     /** Runs until {@link StopSignal#request()}; then takes the link down and returns. */
@@ -120,8 +101,8 @@ public final class Watchdog {
         try {
             while (!stop.requested()) {
                 Instant now = pacer.now();
-                if (!wantUp) {
-                    if (state.state() != WatchState.HELD_DOWN) {
+                if (!link.wantsUp()) {
+                    if (link.state() != WatchState.HELD_DOWN) {
                         takeDown();
                         change(WatchState.HELD_DOWN, "by request; qmi-conn up brings it back");
                     }
@@ -129,9 +110,7 @@ public final class Watchdog {
                     stop.sleep(options.pollInterval());
                     continue;
                 }
-                if (options.capAction().disconnects() && options.cap() != null
-                        && meter.get().level(now) == DataCap.Level.EXCEEDED) {
-                    holdDownForCap(now);
+                if (capHold(now)) {
                     stop.sleep(options.pollInterval());
                     continue;
                 }
@@ -147,7 +126,7 @@ public final class Watchdog {
                     stop.sleep(options.pollInterval());
                     continue;
                 }
-                if (state.state() == WatchState.CONNECTED) {
+                if (link.state() == WatchState.CONNECTED) {
                     change(WatchState.DROPPED, health.reason());
                 }
                 failures = reconnect(failures);
@@ -180,8 +159,7 @@ public final class Watchdog {
 
     private Outcome pass() {
         Instant now = pacer.now();
-        if (options.capAction().disconnects() && meter.get().level(now) == DataCap.Level.EXCEEDED) {
-            holdDownForCap(now);
+        if (capHold(now)) {
             return new Outcome(ExitCode.CAP_REACHED, "cap reached");
         }
         if (roamingHold()) {
@@ -211,7 +189,7 @@ public final class Watchdog {
     private void connected(Health health, Instant now) {
         SessionState s = health.state().orElseThrow();
         health.statistics().ifPresent(stats -> meter.get().observe(stats, now));
-        if (state.state() != WatchState.CONNECTED) {
+        if (link.state() != WatchState.CONNECTED) {
             SessionState.Addressing a = s.addressing();
             change(WatchState.CONNECTED, s.iface() + " " + a.address() + "/" + a.prefix() + " via " + a.gateway());
         }
@@ -241,6 +219,7 @@ public final class Watchdog {
                 return failures;
             }
             int n = failures + 1;
+            link.failed(e.exitCode());
             telemetry.failed(e.getMessage(), pacer.now());
             if (n % options.escalateAfter() == 0) {
                 change(WatchState.ESCALATING, escalation.cycleRadio());
@@ -256,18 +235,25 @@ public final class Watchdog {
         }
     }
 
-    private void holdDownForCap(Instant now) {
-        if (state.state() != WatchState.CAPPED) {
+    /** The cap is used up and its action is to disconnect: the link goes down (once) and is held down. */
+    private boolean capHold(Instant now) {
+        // no cap, no ledger lookup: asking the modem for the ICCID must not delay the first connect
+        if (!options.capAction().disconnects() || options.cap() == null
+                || meter.get().level(now) != DataCap.Level.EXCEEDED) {
+            return false;
+        }
+        if (link.state() != WatchState.CAPPED) {
             takeDown();
             change(WatchState.CAPPED, "data cap " + meter.get().cap().limit().human() + " used up; down until "
                     + meter.get().current(now).periodEnd());
         }
+        return true;
     }
 
     /** Registered roaming with roaming denied: the link goes down (once) and is held down; false otherwise. */
     private boolean roamingHold() {
         return roaming.holdReason().map(why -> {
-            if (state.state() != WatchState.ROAMING) {
+            if (link.state() != WatchState.ROAMING) {
                 takeDown();
                 change(WatchState.ROAMING, why);
             }
@@ -291,7 +277,7 @@ public final class Watchdog {
     }
 
     private void change(WatchState next, String detail) {
-        state.set(next, detail);
+        link.set(next, detail);
         telemetry.state(next, detail, pacer.now());
         log.println(style.line(next.priority(), pacer.now(), next.word() + " " + detail));
         log.flush();

@@ -169,6 +169,7 @@ class EnsureAndUsageCommandTest {
         assertEquals(ExitCode.CAP_REACHED.code(), over.exit(), over.out() + over.err());
         assertEquals(13, over.exit());
         assertTrue(over.out().contains("used 25.0 KB") && over.out().contains("remaining 0 B"), over.out());
+        assertTrue(over.out().contains("used up: no connection until the period resets on "), over.out());
 
         Run under = usage("--cap", "30KB");
         assertEquals(ExitCode.OK.code(), under.exit(), under.out() + under.err());

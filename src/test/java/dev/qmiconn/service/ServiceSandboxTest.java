@@ -95,6 +95,9 @@ class ServiceSandboxTest {
             } finally {
                 watch.stop(Duration.ofSeconds(30));
             }
+            // systemctl stop: a SIGTERM that watch handled ends with exit 0 (the JVM's own handling exits 143)
+            assertEquals(java.util.OptionalInt.of(0), watch.waitFor(Duration.ofSeconds(5)), watch.stderr());
+            assertTrue(watch.stdout().contains(" stopped link down"), watch.stdout());
             assertEquals(0, box.emulator().liveSessions(), watch.stdout());
             assertEquals(0, box.emulator().liveClientIds(), watch.stdout());
         }
@@ -107,13 +110,13 @@ class ServiceSandboxTest {
             WatchLog.await(first, PATIENCE, log -> log.contains(" connected "));
             ProcessHandle.of(first.pid()).ifPresent(ProcessHandle::destroyForcibly);
             first.waitFor(Duration.ofSeconds(10));
-            assertEquals(3, box.emulator().liveClientIds(), "the session's WDS id and the kept NAS and UIM ids");
+            assertEquals(4, box.emulator().liveClientIds(), "the session's WDS id and the kept NAS, UIM, DMS ids");
 
             BackgroundProcess second = box.start(watch("1s"));
             try {
                 WatchLog.await(second, PATIENCE, log -> log.contains(" connected "));
                 assertEquals(1, box.emulator().liveSessions(), second.stdout());
-                assertEquals(3, box.emulator().liveClientIds(), "no more than the running service holds");
+                assertEquals(4, box.emulator().liveClientIds(), "no more than the running service holds");
             } finally {
                 second.stop(Duration.ofSeconds(30));
             }

@@ -67,6 +67,11 @@ class UsageLedgerSandboxTest {
                 Thread.sleep(2000);
                 assertEquals(0, box.emulator().liveSessions(), capped.stdout());
                 assertTrue(!capped.stdout().contains(" connected "), capped.stdout());
+                // through the service: the ledger holds the cap the service holds the link down for
+                CommandResult served = box.exec(List.of("qmi-conn", "usage"), Duration.ofSeconds(30));
+                assertEquals(ExitCode.CAP_REACHED.code(), served.exitCode(), served.stdout() + served.stderr());
+                assertTrue(served.stdout().contains("no connection until the period resets on "
+                        + u3.get("period_end").asText()), served.stdout());
             } finally {
                 capped.stop(Duration.ofSeconds(30));
             }

@@ -50,6 +50,25 @@ class UsageMeterTest {
     }
 
     @Test
+    void should_store_a_new_cap_when_opened_so_a_run_that_starts_capped_is_judged_by_it() {
+        UsageMeter before = meter(new DataCap(ByteSize.parse("10MB"), 80));
+        before.observe(stats(15_000, 5_000), T0);
+        before.flush(T0);
+
+        meter(new DataCap(ByteSize.parse("10KB"), 80)); // held down from the start: it never observes
+
+        SimLedger stored = store().load(SIM).orElseThrow();
+        assertEquals(10_000, stored.cap().orElseThrow().limit().bytes(), "usage and up read this cap");
+        assertEquals(20_000, stored.usage().usedBytes(), "the count is kept");
+    }
+
+    @Test
+    void should_write_nothing_when_opened_without_a_cap_or_a_ledger() {
+        meter(null);
+        assertFalse(Files.exists(store().file(SIM)));
+    }
+
+    @Test
     void should_write_at_most_once_a_minute_while_little_is_counted_and_flush_on_stop() {
         UsageMeter m = meter(null);
         m.observe(stats(1000, 1000), T0);

@@ -86,8 +86,8 @@ class WatchSandboxTest {
                 WatchLog.await(watch, PATIENCE, log -> log.contains(" capped "));
                 Thread.sleep(3000); // several polls: it must stay down
                 assertEquals(0, box.emulator().liveSessions(), watch.stdout());
-                // no WDS id: only the NAS and UIM ids the service keeps for its live view
-                assertEquals(2, box.emulator().liveClientIds(), watch.stdout());
+                // no WDS id: only the NAS, UIM and DMS ids the service keeps for its live view
+                assertEquals(3, box.emulator().liveClientIds(), watch.stdout());
                 assertEquals(1, count(watch.stdout(), " connected "), watch.stdout());
 
                 CommandResult usage = box.exec(List.of("qmi-conn", "usage", "--cap", "30KB", "--json"),
