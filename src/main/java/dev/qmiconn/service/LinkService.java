@@ -94,6 +94,12 @@ public final class LinkService implements ServiceControl, AutoCloseable {
      * that refuses one is asked with fresh ids of that service.
      */
     private void keepQueryIds() {
+        live = new LiveView(keptClient(), this::renewQueryIds, Path.of(request.device()),
+                ModemIds.cacheFile(request.paths(), request.deviceName()));
+    }
+
+    /** A client on freshly allocated kept ids, each recorded before use. */
+    private QmiClient keptClient() {
         Map<String, Integer> ids = new java.util.HashMap<>();
         for (String service : KEPT_SERVICES) {
             try {
@@ -102,8 +108,22 @@ public final class LinkService implements ServiceControl, AutoCloseable {
                 org.slf4j.LoggerFactory.getLogger(LinkService.class).debug("no kept {} id: {}", service, e.toString());
             }
         }
-        live = new LiveView(plain.keeping(ids), Path.of(request.device()),
-                ModemIds.cacheFile(request.paths(), request.deviceName()));
+        return plain.keeping(ids);
+    }
+
+    /**
+     * The modem forgot the kept ids (replugged, reset: every id goes with its power): they are dropped from the
+     * record (a release is tried, in case only some went) and fresh ones allocated.
+     */
+    private synchronized QmiClient renewQueryIds() {
+        for (SessionState.ClientId id : kept.state().clientIds()) {
+            try {
+                kept.release(plain, id.service(), id.cid());
+            } catch (RuntimeException e) {
+                kept.note(s -> s.released(id.service(), id.cid()));
+            }
+        }
+        return keptClient();
     }
 
     /** The live view the watch loop must keep up to date ({@link Watchdog#withLiveView}). */

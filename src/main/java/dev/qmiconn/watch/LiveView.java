@@ -12,6 +12,7 @@ import dev.qmiconn.connect.StatusFlow;
 import dev.qmiconn.connect.StatusReport;
 import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.qmi.QmiClient;
+import dev.qmiconn.qmi.QmicliException;
 import dev.qmiconn.qmi.model.CardStatus;
 import dev.qmiconn.qmi.model.ConnectionStatus;
 import dev.qmiconn.qmi.model.PacketServiceStatus;
@@ -30,7 +31,9 @@ public final class LiveView {
 
     public static final Duration RADIO_EVERY = Duration.ofSeconds(10);
 
-    private final QmiClient radio;
+    private final Supplier<QmiClient> renew;
+    private volatile QmiClient radio;
+    private boolean forgotten;
     private final Path device;
     private final Path idsCache;
     private volatile StatusReport.Ids ids;
@@ -41,10 +44,12 @@ public final class LiveView {
 
     /**
      * {@code radio}: a client keeping the service's NAS, UIM and DMS ids (see {@link QmiClient#keeping});
+     * {@code renew}: fresh kept ids, for a modem that has forgotten them (it was replugged or reset);
      * {@code idsCache}: {@link ModemIds#cacheFile}, shared with a standalone {@code status}.
      */
-    public LiveView(QmiClient radio, Path device, Path idsCache) {
+    public LiveView(QmiClient radio, Supplier<QmiClient> renew, Path device, Path idsCache) {
         this.radio = radio;
+        this.renew = renew;
         this.device = device;
         this.idsCache = idsCache;
     }
@@ -66,6 +71,13 @@ public final class LiveView {
         CardStatus card = p.card();
         ServingSystem ss = p.servingSystem();
         SignalStrength sig = p.signal();
+        if (forgotten) {
+            // a modem that went away and came back (or reset) knows none of the kept ids: InvalidClientId
+            forgotten = false;
+            radio = renew.get();
+            idsAskedOn = null; // and it may be another modem: ask for its ids again
+            radioAt = Instant.MIN;
+        }
         if (Duration.between(radioAt, now).compareTo(RADIO_EVERY) >= 0) {
             radioAt = now;
             libqmi = libqmi != null ? libqmi : attempt(errors, () -> StatusFlow.libqmi(radio));
@@ -85,10 +97,11 @@ public final class LiveView {
                 connected ? stats : null, null, errors);
     }
 
-    private static <T> T attempt(List<String> errors, Supplier<T> query) {
+    private <T> T attempt(List<String> errors, Supplier<T> query) {
         try {
             return query.get();
         } catch (QmiConnException e) {
+            forgotten |= e instanceof QmicliException q && "InvalidClientId".equals(q.failure().qmiErrorName());
             errors.add(e.getMessage());
             return null;
         }

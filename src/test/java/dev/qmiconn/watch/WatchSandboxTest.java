@@ -69,6 +69,14 @@ class WatchSandboxTest {
                 // then the device falls off (12 s after the emulator started) and is back at 15 s
                 WatchLog.await(watch, PATIENCE, log -> log.contains(" dropped ")
                         && log.indexOf(" connected ", log.indexOf(" dropped ")) > 0);
+                // the returned modem forgot the service's kept ids: its live view renews them and asks again
+                // (the session's WDS id and fresh NAS, UIM, DMS ids), so its status is whole again
+                WatchLog.await(watch, PATIENCE, log -> box.emulator().liveClientIds() == 4);
+                WatchLog.await(watch, PATIENCE, log -> {
+                    String s = box.exec(List.of("qmi-conn", "status", "--json"), PATIENCE).stdout();
+                    return s.contains("\"errors\" : [ ]") && s.contains("\"pin1_state\"")
+                            && s.contains("\"imei\" : \"");
+                });
             } finally {
                 watch.stop(Duration.ofSeconds(30));
             }
