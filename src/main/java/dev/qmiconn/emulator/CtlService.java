@@ -82,7 +82,7 @@ final class CtlService implements ServiceHandler {
     private static Reply setDataFormat(QmiMessage request, ModemState modem) {
         Tlv protocol = request.tlv(0x10).orElse(null);
         if (protocol == null) {
-            return Reply.ok(Tlv.u16(0x10, modem.linkLayerProtocol()));
+            return Reply.ok(Tlv.u16(0x10, modem.linkLayer().protocol()));
         }
         if (protocol.length() != 2) {
             return Reply.error(QmiError.MALFORMED_MESSAGE);
@@ -91,7 +91,7 @@ final class CtlService implements ServiceHandler {
         if (value != 1 && value != 2) {
             return Reply.error(QmiError.INVALID_DATA_FORMAT);
         }
-        modem.setLinkLayerProtocol(value);
+        modem.linkLayer().setProtocol(value);
         return Reply.ok(Tlv.u16(0x10, value));
     }
 

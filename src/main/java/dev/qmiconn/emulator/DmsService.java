@@ -73,7 +73,8 @@ final class DmsService implements ServiceHandler {
         }
         String pin = tlv.prefixedString(1);
         QmiError result = modem.verifyPin(pin);
-        Tlv retries = new Tlv.Writer().u8(modem.pinRetries()).u8(modem.pukRetries()).tlv(0x10);
+        SimCard.Pins pins = modem.pins();
+        Tlv retries = new Tlv.Writer().u8(pins.pinRetries()).u8(pins.pukRetries()).tlv(0x10);
         return result == QmiError.NONE ? Reply.ok() : Reply.error(result, retries);
     }
 
@@ -98,7 +99,8 @@ final class DmsService implements ServiceHandler {
         if (!sim.present()) {
             return Reply.error(QmiError.NO_SIM);
         }
-        return Reply.ok(new Tlv.Writer().u8(modem.pin1State()).u8(modem.pinRetries()).u8(modem.pukRetries()).tlv(0x11),
+        SimCard.Pins pins = modem.pins();
+        return Reply.ok(new Tlv.Writer().u8(pins.pin1State()).u8(pins.pinRetries()).u8(pins.pukRetries()).tlv(0x11),
                 new Tlv.Writer().u8(1).u8(3).u8(10).tlv(0x12));
     }
 }

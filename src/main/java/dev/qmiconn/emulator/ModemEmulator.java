@@ -48,7 +48,7 @@ public final class ModemEmulator implements EmulatedModem {
         this.ctl = new CtlService(services.navigableKeySet());
         this.server = socket == null ? null
                 : new UnixSocketServer(socket, "qmi-emulator", state::present, this::converse);
-        state.onDevicePresence(present -> {
+        state.events().onDevicePresence(present -> {
             if (!present) {
                 // The tty is gone: every open file on it sees hangup. socat exits when its connection
                 // closes, so whoever bridges must start a new socat (a new pty) once the device is back.
@@ -258,17 +258,17 @@ public final class ModemEmulator implements EmulatedModem {
      */
     @Override
     public void onSessionChange(Consumer<Optional<SessionSettings>> listener) {
-        state.onSessionChange(listener);
+        state.events().onSessionChange(listener);
     }
 
     @Override
     public void onDevicePresence(Consumer<Boolean> listener) {
-        state.onDevicePresence(listener);
+        state.events().onDevicePresence(listener);
     }
 
     @Override
     public String linkLayer() {
-        return state.linkLayer();
+        return state.linkLayer().name();
     }
 
     @Override

@@ -28,7 +28,7 @@ final class ModemState {
     private int operatingMode = MODE_ONLINE;
     private final ClientIdTable clientIds;
     private final SimCard sim;
-    private String linkLayer;
+    private final LinkLayerFormat linkLayer;
     private final DataCalls calls = new DataCalls();
     private long lastHandle;
     private double noServiceUntil = -1;
@@ -43,6 +43,7 @@ final class ModemState {
         this.startMillis = clock.millis();
         this.sim = new SimCard(scenario.sim());
         this.clientIds = new ClientIdTable(scenario.clientIdLimit());
+        this.linkLayer = new LinkLayerFormat(scenario.data().linkLayer());
         powerOn();
     }
 
@@ -58,7 +59,7 @@ final class ModemState {
         clientIds.reset();
         calls.unbindAll();
         sim.powerOn();
-        linkLayer = scenario.data().linkLayer();
+        linkLayer.powerOn(scenario.data().linkLayer());
         endSession();
         packets.reset();
     }
@@ -171,16 +172,8 @@ final class ModemState {
         return operatingMode == MODE_ONLINE && simReady() && !registered();
     }
 
-    synchronized int pin1State() {
-        return sim.pin1State();
-    }
-
-    synchronized int pinRetries() {
-        return sim.pinRetries();
-    }
-
-    synchronized int pukRetries() {
-        return sim.pukRetries();
+    synchronized SimCard.Pins pins() {
+        return sim.pins();
     }
 
     /** Verifies PIN1; once unlocked the registration delay starts counting. */
@@ -286,17 +279,9 @@ final class ModemState {
         return packets.at(now());
     }
 
-    synchronized String linkLayer() {
+    /** The data format, set by CTL and WDA and reset at power-on. */
+    LinkLayerFormat linkLayer() {
         return linkLayer;
-    }
-
-    /** The link layer as CTL Set Data Format and WDA number it alike: 1 802-3, 2 raw-ip. */
-    synchronized int linkLayerProtocol() {
-        return "raw-ip".equals(linkLayer) ? 2 : 1;
-    }
-
-    synchronized void setLinkLayerProtocol(int protocol) {
-        linkLayer = protocol == 2 ? "raw-ip" : "802-3";
     }
 
     EmulatedModem.SessionSettings settingsOf(ActiveSession s) {
@@ -305,11 +290,8 @@ final class ModemState {
                 v4.mtu());
     }
 
-    void onSessionChange(Consumer<Optional<EmulatedModem.SessionSettings>> l) {
-        events.onSessionChange(l);
-    }
-
-    void onDevicePresence(Consumer<Boolean> l) {
-        events.onDevicePresence(l);
+    /** Where listeners of session and presence changes register. */
+    StateEvents events() {
+        return events;
     }
 }

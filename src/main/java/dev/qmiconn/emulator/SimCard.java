@@ -40,6 +40,14 @@ final class SimCard {
         return pukRetries;
     }
 
+    /** PIN1's state and both retry counters at one instant, as the card status and PIN replies carry them. */
+    record Pins(int pin1State, int pinRetries, int pukRetries) {
+    }
+
+    Pins pins() {
+        return new Pins(pin1State(), pinRetries, pukRetries);
+    }
+
     QmiError verify(String pin) {
         if (!sim.present()) {
             return QmiError.NO_SIM;

@@ -33,8 +33,9 @@ final class UimService implements ServiceHandler {
             w.u8(0).u8(0).u8(0).u8(0).u8(3).u8(0); // absent, no ATR received, no applications
             return Reply.ok(w.tlv(0x10));
         }
-        int retries = modem.pinRetries();
-        int pin1 = modem.pin1State();
+        SimCard.Pins pins = modem.pins();
+        int retries = pins.pinRetries();
+        int pin1 = pins.pin1State();
         // QmiUimCardApplicationState: 2 pin1-or-upin-pin-required, 3 puk required, 7 ready
         int appState = pin1 == 1 ? 2 : pin1 == 4 ? 3 : 7;
         w.u16(0x0000).u16(0xFFFF).u16(0xFFFF).u16(0xFFFF); // GW primary: slot 0 app 0
@@ -44,7 +45,7 @@ final class UimService implements ServiceHandler {
         w.u8(2).u8(appState).u8(2).u8(0).u8(0).u8(0); // USIM, state, personalization ready, feature, retries
         w.u8(USIM_AID.length).raw(USIM_AID);
         // UPIN replaces PIN1: no; PIN1 state/retries/PUK1 retries; PIN2 enabled-not-verified, 3 and 10 retries
-        w.u8(0).u8(pin1).u8(retries).u8(modem.pukRetries()).u8(1).u8(3).u8(10);
+        w.u8(0).u8(pin1).u8(retries).u8(pins.pukRetries()).u8(1).u8(3).u8(10);
         return Reply.ok(w.tlv(0x10));
     }
 
@@ -55,7 +56,8 @@ final class UimService implements ServiceHandler {
             return Reply.error(QmiError.MISSING_ARGUMENT);
         }
         QmiError result = modem.verifyPin(info.prefixedString(1));
-        Tlv retries = new Tlv.Writer().u8(modem.pinRetries()).u8(modem.pukRetries()).tlv(0x10);
+        SimCard.Pins pins = modem.pins();
+        Tlv retries = new Tlv.Writer().u8(pins.pinRetries()).u8(pins.pukRetries()).tlv(0x10);
         return result == QmiError.NONE ? Reply.ok(retries) : Reply.error(result, retries);
     }
 }

@@ -34,13 +34,13 @@ final class WdaService implements ServiceHandler {
             if (value != 1 && value != 2) {
                 return Reply.error(QmiError.INVALID_QMI_COMMAND);
             }
-            modem.setLinkLayerProtocol(value);
+            modem.linkLayer().setProtocol(value);
         }
         return format(modem);
     }
 
     /** QoS off, link layer (QmiWdaLinkLayerProtocol: 1 802-3, 2 raw-ip), no aggregation either way. */
     private static Reply format(ModemState modem) {
-        return Reply.ok(Tlv.u8(0x10, 0), Tlv.u32(0x11, modem.linkLayerProtocol()), Tlv.u32(0x12, 0), Tlv.u32(0x13, 0));
+        return Reply.ok(Tlv.u8(0x10, 0), Tlv.u32(0x11, modem.linkLayer().protocol()), Tlv.u32(0x12, 0), Tlv.u32(0x13, 0));
     }
 }

@@ -142,18 +142,10 @@ public final class QmiClient {
     }
 
     /**
-     * Starts the data call, keeping the WDS client ({@code --client-no-release-cid}) so it can be stopped later;
+     * Starts the data call on a WDS client id allocated (and recorded) beforehand, so a kill while the modem
+     * thinks never leaves an id nobody knows: {@code --wds-start-network=... --client-cid=N --client-no-release-cid};
      * the request as this libqmi can send it ({@link StartNetworkRequest#adaptedTo}). A failure throws
      * {@link QmicliException} whose {@code cid()} is the client id to release.
-     */
-    public StartedNetwork startNetwork(StartNetworkRequest req) {
-        return call(WdsParsers::startNetwork, "--wds-start-network=" + req.adaptedTo(policy()).render(),
-                "--client-no-release-cid");
-    }
-
-    /**
-     * Starts the data call on a WDS client id allocated (and recorded) beforehand, so a kill while the modem
-     * thinks never leaves an id nobody knows: {@code --wds-start-network=... --client-cid=N --client-no-release-cid}.
      */
     public StartedNetwork startNetwork(StartNetworkRequest req, int cid) {
         return call(WdsParsers::startNetwork, "--wds-start-network=" + req.adaptedTo(policy()).render(),
@@ -189,11 +181,6 @@ public final class QmiClient {
     /** {@code --wds-stop-network=PDH --client-cid=CID}; without --client-no-release-cid this releases the CID. */
     public void stopNetwork(long packetDataHandle, int cid) {
         call(AckParsers::stopNetwork, "--wds-stop-network=" + packetDataHandle, "--client-cid=" + cid);
-    }
-
-    /** {@code --wds-noop --client-cid=N}: releases a WDS client id left by a failed or killed start. */
-    public void releaseWdsClient(int cid) {
-        call(AckParsers::noop, "--wds-noop", "--client-cid=" + cid);
     }
 
     /**

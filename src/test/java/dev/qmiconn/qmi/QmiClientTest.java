@@ -48,9 +48,9 @@ class QmiClientTest {
     void should_pass_explicit_ip_type_on_libqmi_1_16_2() {
         expectVersion("1.16.2");
         expect(0, STARTED, "", "qmicli", "-d", DEV, "--wds-start-network=apn='fast.metropcs.com',ip-type=4",
-                "--client-no-release-cid");
+                "--client-cid=9", "--client-no-release-cid");
         try (ReplayingRunner r = runner()) {
-            StartedNetwork n = client(r, false).startNetwork(StartNetworkRequest.apn("fast.metropcs.com"));
+            StartedNetwork n = client(r, false).startNetwork(StartNetworkRequest.apn("fast.metropcs.com"), 9);
             assertEquals(new StartedNetwork(3634026241L, 12), n);
         }
     }
@@ -59,24 +59,25 @@ class QmiClientTest {
     void should_send_no_ip_type_on_libqmi_1_32_2_unless_asked() {
         expectVersion("1.32.2");
         expect(0, STARTED, "", "qmicli", "-d", DEV, "-p", "--wds-start-network=apn='internet'",
-                "--client-no-release-cid");
+                "--client-cid=9", "--client-no-release-cid");
         expect(0, STARTED, "", "qmicli", "-d", DEV, "-p", "--wds-start-network=apn='internet',ip-type=6",
-                "--client-no-release-cid");
+                "--client-cid=9", "--client-no-release-cid");
         try (ReplayingRunner r = runner()) {
             QmiClient c = client(r, true);
-            c.startNetwork(StartNetworkRequest.apn("internet"));
-            c.startNetwork(StartNetworkRequest.apn("internet").withIpType(6));
+            c.startNetwork(StartNetworkRequest.apn("internet"), 9);
+            c.startNetwork(StartNetworkRequest.apn("internet").withIpType(6), 9);
         }
     }
 
     @Test
     void should_leave_ip_type_out_on_libqmi_1_16_0_and_refuse_ipv6_there() {
-        expect(0, STARTED, "", "qmicli", "-d", DEV, "--wds-start-network=apn='internet'", "--client-no-release-cid");
+        expect(0, STARTED, "", "qmicli", "-d", DEV, "--wds-start-network=apn='internet'", "--client-cid=9",
+                "--client-no-release-cid");
         try (ReplayingRunner r = runner()) {
             QmiClient c = new QmiClient(r, DEV, false, Duration.ofSeconds(20), LibqmiVersion.parseBare("1.16.0"));
-            c.startNetwork(StartNetworkRequest.apn("internet").withIpType(4));
+            c.startNetwork(StartNetworkRequest.apn("internet").withIpType(4), 9);
             QmiConnException e = assertThrows(QmiConnException.class,
-                    () -> c.startNetwork(StartNetworkRequest.apn("internet").withIpType(6)));
+                    () -> c.startNetwork(StartNetworkRequest.apn("internet").withIpType(6), 9));
             assertEquals(ExitCode.LIBQMI_BROKEN, e.exitCode());
         }
     }
@@ -87,14 +88,15 @@ class QmiClientTest {
         expect(1, "[/dev/cdc-wdm0] Client ID not released:\n\tService: 'wds'\n\t    CID: '9'\n",
                 "error: couldn't start network: QMI protocol error (14): 'CallFailed'\n"
                         + "call end reason (1): generic-unspecified\n",
-                "qmicli", "-d", DEV, "--wds-start-network=apn='internet'", "--client-no-release-cid");
+                "qmicli", "-d", DEV, "--wds-start-network=apn='internet'", "--client-cid=9",
+                "--client-no-release-cid");
         expect(0, "", "", "qmicli", "-d", DEV, "--wds-noop", "--client-cid=9");
         try (ReplayingRunner r = runner()) {
             QmiClient c = client(r, false);
             QmicliException e = assertThrows(QmicliException.class,
-                    () -> c.startNetwork(StartNetworkRequest.apn("internet")));
+                    () -> c.startNetwork(StartNetworkRequest.apn("internet"), 9));
             assertEquals(ExitCode.CALL_FAILED, e.exitCode());
-            c.releaseWdsClient(e.cid());
+            c.releaseClient("wds", e.cid());
         }
     }
 
