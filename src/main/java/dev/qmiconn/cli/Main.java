@@ -2,6 +2,7 @@ package dev.qmiconn.cli;
 
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,7 @@ public final class Main {
 
     public static void main(String[] args) {
         // Entry has offered the command to a running service already
-        System.exit(commandLine(AppContext.production()).execute(args));
+        System.exit(commandLine(AppContext.production(), args).execute(args));
     }
 
     /**
@@ -41,12 +42,47 @@ public final class Main {
 
     /** The full command tree wired to {@code context}; tests call this with a replaying runner. */
     public static CommandLine commandLine(AppContext context) {
-        return commandLine(RootCommand.class, context);
+        return commandLine(RootCommand.class, context, RootCommand.SUBCOMMANDS);
+    }
+
+    /**
+     * The tree {@code args} need: the root with only the subcommand they name (its model is all picocli builds),
+     * or the full tree for help, no subcommand, or a word that is none (so picocli's own errors and suggestions
+     * stay as they were). The same parse and output either way.
+     */
+    static CommandLine commandLine(AppContext context, String[] args) {
+        java.util.Optional<Class<?>> invoked = firstWord(args).filter(w -> !w.equals("help"))
+                .flatMap(RootCommand::subcommand);
+        if (invoked.isEmpty()) {
+            return commandLine(context);
+        }
+        return commandLine(RootCommand.class, context, List.of(invoked.get()));
+    }
+
+    /** The first argument that is no option (the root's only option with a value is --record). */
+    static java.util.Optional<String> firstWord(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--record")) {
+                i++;
+            } else if (a.equals("--")) {
+                return java.util.Optional.empty();
+            } else if (!a.startsWith("-")) {
+                return java.util.Optional.of(a);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** One command's tree only (the service answers a request without building every command's model). */
     static CommandLine commandLine(Class<?> command, AppContext context) {
+        return commandLine(command, context, List.of());
+    }
+
+    /** Handlers are set after the subcommands are added: picocli passes them only to subcommands already there. */
+    private static CommandLine commandLine(Class<?> command, AppContext context, List<Class<?>> subcommands) {
         CommandLine cl = new CommandLine(command, new ContextFactory(context));
+        subcommands.forEach(cl::addSubcommand);
         cl.setExecutionExceptionHandler(Main::handleExecutionException);
         cl.setExitCodeExceptionMapper(t -> exitCodeOf(t).code());
         cl.setParameterExceptionHandler(Main::handleParameterException);
