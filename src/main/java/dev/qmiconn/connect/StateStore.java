@@ -14,7 +14,6 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import dev.qmiconn.config.AtomicFiles;
 import dev.qmiconn.error.ExitCode;
@@ -22,10 +21,6 @@ import dev.qmiconn.error.QmiConnException;
 
 /** {@code STATE_DIR/<dev>.json}: one {@link SessionState}, written atomically (root-only: it names the APN user). */
 public final class StateStore {
-
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Path file;
 
@@ -61,19 +56,27 @@ public final class StateStore {
             throw new QmiConnException(ExitCode.FAILURE, "cannot read " + file + ": " + e.getMessage());
         }
         try {
-            com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(text);
-            if (tree == null || !tree.isObject()) {
+            Object tree = StateJson.parse(text);
+            if (!(tree instanceof java.util.Map<?, ?> o)) {
                 throw new DamagedStateException(file, text, text.isBlank() ? "empty" : "not a JSON object");
             }
-            SessionState s = tree.has("format") ? JSON.treeToValue(tree, SessionState.class)
-                    : JSON.treeToValue(tree, LegacyState.class).upgrade();
+            SessionState s = o.containsKey("format") ? StateJson.read(o) : Legacy.JSON.readValue(text,
+                    LegacyState.class).upgrade();
             if (s == null || s.link() == null || s.device() == null) {
                 throw new DamagedStateException(file, text, text.isBlank() ? "empty" : "no device in it");
             }
             return Optional.of(s);
         } catch (IOException e) {
             throw new DamagedStateException(file, text, text.isBlank() ? "empty" : firstLine(e));
+        } catch (StateJson.BadField e) {
+            throw new DamagedStateException(file, text, e.getMessage());
         }
+    }
+
+    /** The databind mapper, for the flat files of qmi-conn 0.1 only (built on first use: it is slow to make). */
+    private static final class Legacy {
+        static final ObjectMapper JSON = new ObjectMapper()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     private static String firstLine(IOException e) {
@@ -123,9 +126,7 @@ public final class StateStore {
 
     public void write(SessionState state) {
         try {
-            AtomicFiles.write(file, JSON.writeValueAsString(state) + "\n", PosixFilePermissions.fromString("rw-------"));
-        } catch (IOException e) {
-            throw new QmiConnException(ExitCode.FAILURE, "cannot write " + file + ": " + e.getMessage(), e);
+            AtomicFiles.write(file, StateJson.write(state) + "\n", PosixFilePermissions.fromString("rw-------"));
         } catch (UncheckedIOException e) {
             throw new QmiConnException(ExitCode.FAILURE, e.getMessage(), e); // AtomicFiles names the file
         }

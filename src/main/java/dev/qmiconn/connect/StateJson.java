@@ -1,0 +1,296 @@
+package dev.qmiconn.connect;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+/**
+ * The format-2 state file with Jackson's streaming core only. Every command reads this file (and {@code up} writes
+ * it five times); building an ObjectMapper and introspecting the records cost 0.1-0.3 s of a short {@code status}
+ * or {@code up} on a loaded Pi-class machine, the streaming parser a few ms. Writes exactly what an ObjectMapper
+ * with INDENT_OUTPUT wrote (same printer, same order, nulls included: StateJsonTest compares them), and reads as
+ * leniently as it did: unknown fields ignored, a number may come as a string.
+ */
+final class StateJson {
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private StateJson() {
+    }
+
+    /** The parsed JSON value: Map (insertion order), List, String, Number, Boolean or null. */
+    static Object parse(String text) throws IOException {
+        try (JsonParser p = FACTORY.createParser(text)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                return null;
+            }
+            return value(p); // what follows the value is not read, as ObjectMapper.readTree did not
+        }
+    }
+
+    private static Object value(JsonParser p) throws IOException {
+        switch (p.currentToken()) {
+            case START_OBJECT -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    p.nextToken();
+                    m.put(name, value(p));
+                }
+                return m;
+            }
+            case START_ARRAY -> {
+                List<Object> l = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    l.add(value(p));
+                }
+                return l;
+            }
+            case VALUE_STRING -> {
+                return p.getText();
+            }
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                return p.getNumberValue();
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return p.getBooleanValue();
+            }
+            case VALUE_NULL -> {
+                return null;
+            }
+            default -> throw new JsonParseException(p, "unexpected " + p.currentToken());
+        }
+    }
+
+    /** A format-2 record from its parsed object; a field of the wrong kind is a {@link BadField}. */
+    static SessionState read(Map<?, ?> o) {
+        Map<?, ?> l = object(o, "link");
+        SessionState.Link link = l == null ? null : new SessionState.Link(string(l, "device"), string(l, "iface"),
+                string(l, "backend"), bool(l, "proxy"), string(l, "libqmiVersion"), number(l, "startedAtEpochSecond"));
+        List<SessionState.ClientId> ids = new ArrayList<>();
+        for (Map<?, ?> c : objects(o, "clientIds")) {
+            ids.add(new SessionState.ClientId(string(c, "service"), (int) number(c, "cid")));
+        }
+        List<SessionState.DataSession> sessions = new ArrayList<>();
+        for (Map<?, ?> s : objects(o, "sessions")) {
+            sessions.add(new SessionState.DataSession(string(s, "family"), (int) number(s, "cid"),
+                    number(s, "packetDataHandle")));
+        }
+        Map<?, ?> a = object(o, "addressing");
+        SessionState.Addressing addressing = a == null ? null : new SessionState.Addressing(string(a, "source"),
+                string(a, "address"), integer(a, "prefix"), string(a, "gateway"), strings(a, "dns"),
+                integer(a, "mtu"), string(a, "ipv6Address"), integer(a, "ipv6Prefix"));
+        Map<?, ?> d = object(o, "dnsFiles");
+        SessionState.DnsFiles dns = d == null ? null
+                : new SessionState.DnsFiles(string(d, "resolvHead"), string(d, "resolvConf"));
+        return new SessionState((int) number(o, "format"), link, phase(string(o, "phase")), string(o, "pending"),
+                ids, sessions, addressing, dns);
+    }
+
+    private static SessionState.Phase phase(String word) {
+        if (word == null) {
+            return null;
+        }
+        for (SessionState.Phase p : SessionState.Phase.values()) {
+            if (p.name().toLowerCase(java.util.Locale.ROOT).equals(word)) {
+                return p;
+            }
+        }
+        throw new BadField("phase", "'" + word + "' is not one of starting, up, idle");
+    }
+
+    /** What {@code ObjectMapper.enable(INDENT_OUTPUT).writeValueAsString(state)} gave, byte for byte. */
+    static String write(SessionState s) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator g = FACTORY.createGenerator(text)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeNumberField("format", s.format());
+            g.writeFieldName("link");
+            if (s.link() == null) {
+                g.writeNull();
+            } else {
+                SessionState.Link l = s.link();
+                g.writeStartObject();
+                g.writeStringField("device", l.device());
+                g.writeStringField("iface", l.iface());
+                g.writeStringField("backend", l.backend());
+                g.writeBooleanField("proxy", l.proxy());
+                g.writeStringField("libqmiVersion", l.libqmiVersion());
+                g.writeNumberField("startedAtEpochSecond", l.startedAtEpochSecond());
+                g.writeEndObject();
+            }
+            g.writeStringField("phase", s.phase() == null ? null
+                    : s.phase().name().toLowerCase(java.util.Locale.ROOT));
+            g.writeStringField("pending", s.pending());
+            g.writeArrayFieldStart("clientIds");
+            for (SessionState.ClientId c : s.clientIds()) {
+                g.writeStartObject();
+                g.writeStringField("service", c.service());
+                g.writeNumberField("cid", c.cid());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("sessions");
+            for (SessionState.DataSession d : s.sessions()) {
+                g.writeStartObject();
+                g.writeStringField("family", d.family());
+                g.writeNumberField("cid", d.cid());
+                g.writeNumberField("packetDataHandle", d.packetDataHandle());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeFieldName("addressing");
+            if (s.addressing() == null) {
+                g.writeNull();
+            } else {
+                SessionState.Addressing a = s.addressing();
+                g.writeStartObject();
+                g.writeStringField("source", a.source());
+                g.writeStringField("address", a.address());
+                integerField(g, "prefix", a.prefix());
+                g.writeStringField("gateway", a.gateway());
+                g.writeArrayFieldStart("dns");
+                for (String server : a.dns()) {
+                    g.writeString(server);
+                }
+                g.writeEndArray();
+                integerField(g, "mtu", a.mtu());
+                g.writeStringField("ipv6Address", a.ipv6Address());
+                integerField(g, "ipv6Prefix", a.ipv6Prefix());
+                g.writeEndObject();
+            }
+            g.writeFieldName("dnsFiles");
+            if (s.dnsFiles() == null) {
+                g.writeNull();
+            } else {
+                g.writeStartObject();
+                g.writeStringField("resolvHead", s.dnsFiles().resolvHead());
+                g.writeStringField("resolvConf", s.dnsFiles().resolvConf());
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return text.toString();
+    }
+
+    private static void integerField(JsonGenerator g, String name, Integer value) throws IOException {
+        g.writeFieldName(name);
+        if (value == null) {
+            g.writeNull();
+        } else {
+            g.writeNumber(value);
+        }
+    }
+
+    /** A field that is there but of the wrong kind; its message is the damage reason. */
+    static final class BadField extends RuntimeException {
+        BadField(String field, String what) {
+            super("field '" + field + "': " + what);
+        }
+    }
+
+    private static Map<?, ?> object(Map<?, ?> o, String field) {
+        Object v = o.get(field);
+        if (v == null || v instanceof Map) {
+            return (Map<?, ?>) v;
+        }
+        throw new BadField(field, "not an object");
+    }
+
+    private static List<Map<?, ?>> objects(Map<?, ?> o, String field) {
+        Object v = o.get(field);
+        if (v == null) {
+            return List.of();
+        }
+        if (!(v instanceof List<?> l)) {
+            throw new BadField(field, "not a list");
+        }
+        List<Map<?, ?>> out = new ArrayList<>();
+        for (Object e : l) {
+            if (!(e instanceof Map<?, ?> m)) {
+                throw new BadField(field, "an entry is not an object");
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static List<String> strings(Map<?, ?> o, String field) {
+        Object v = o.get(field);
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof List<?> l)) {
+            throw new BadField(field, "not a list");
+        }
+        List<String> out = new ArrayList<>();
+        for (Object e : l) {
+            out.add(e == null ? null : e.toString());
+        }
+        return out;
+    }
+
+    private static String string(Map<?, ?> o, String field) {
+        Object v = o.get(field);
+        if (v instanceof Map || v instanceof List) {
+            throw new BadField(field, "not a string");
+        }
+        return v == null ? null : v.toString();
+    }
+
+    private static boolean bool(Map<?, ?> o, String field) {
+        Object v = o.get(field);
+        if (v == null || v instanceof Boolean) {
+            return Boolean.TRUE.equals(v);
+        }
+        if ("true".equals(v) || "false".equals(v)) {
+            return Boolean.parseBoolean((String) v);
+        }
+        throw new BadField(field, "not true or false");
+    }
+
+    /** A missing or null number is 0, as Jackson gave a primitive. */
+    private static long number(Map<?, ?> o, String field) {
+        Long n = longOrNull(o, field);
+        return n == null ? 0 : n;
+    }
+
+    private static Integer integer(Map<?, ?> o, String field) {
+        Long n = longOrNull(o, field);
+        if (n != null && (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE)) {
+            throw new BadField(field, n + " is out of range");
+        }
+        return n == null ? null : n.intValue();
+    }
+
+    private static Long longOrNull(Map<?, ?> o, String field) {
+        Object v = o.get(field);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Number n && !(v instanceof Double) && !(v instanceof java.math.BigDecimal)) {
+            return n.longValue();
+        }
+        if (v instanceof String s) {
+            try {
+                return Long.parseLong(s.strip());
+            } catch (NumberFormatException e) {
+                throw new BadField(field, "'" + s + "' is not a whole number");
+            }
+        }
+        throw new BadField(field, "not a whole number");
+    }
+}
