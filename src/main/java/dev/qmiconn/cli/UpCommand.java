@@ -69,7 +69,7 @@ public final class UpCommand implements Callable<Integer> {
         SimLedgers.refuseIfCapped(context.runner(), req.device(), req.proxy(), new LedgerStore(ledgerDir, null),
                 context.clock().instant(), java.time.ZoneId.systemDefault());
         new UpFlow(context.runner(), Pacer.real(context.clock()), spec.commandLine().getOut())
-                .withEnvironment(context.environment()).run(req);
+                .withEnvironment(context.environment()).keepingQueryIds().run(req);
         return ExitCode.OK.code();
     }
 }

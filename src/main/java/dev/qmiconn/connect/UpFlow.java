@@ -38,6 +38,7 @@ public final class UpFlow {
     private final PrintWriter out;
     private final Predicate<Path> deviceExists;
     private Map<String, String> environment = Map.of();
+    private boolean keepQueryIds;
 
     public UpFlow(CommandRunner runner, Pacer pacer, PrintWriter out) {
         this(runner, pacer, out, Files::exists);
@@ -46,6 +47,15 @@ public final class UpFlow {
     /** The environment (PATH) finds qmicli for the version cache; without it the version is always asked. */
     public UpFlow withEnvironment(Map<String, String> env) {
         this.environment = Map.copyOf(env);
+        return this;
+    }
+
+    /**
+     * Also keeps a NAS and a UIM client id in the record ({@link KeptQueryIds}) for the one-shot {@code up}: its
+     * radio queries and every later {@code status} then take one round trip each. The service keeps its own.
+     */
+    public UpFlow keepingQueryIds() {
+        this.keepQueryIds = true;
         return this;
     }
 
@@ -90,16 +100,6 @@ public final class UpFlow {
             Sysfs sysfs = new Sysfs(paths.sysfsRoot());
             String iface = resolveIface(req, sysfs, qmi);
 
-            RadioReadiness radio = new RadioReadiness(qmi, deadline, out);
-            RadioReadiness.Radio service = radio.readyNow().orElseGet(() -> {
-                radio.unlockSim(req.pin());
-                radio.goOnline();
-                return radio.awaitService();
-            });
-            RoamingPolicy.check(req.roaming(), service.servingSystem());
-            UpRequest call = ApnFromSim.fill(req, qmi, service.servingSystem(), out);
-            new LinkLayerReconciler(qmi, sysfs, net, out).reconcile(iface);
-
             // DNS files: none; the DNS backend keeps its own record (dev.qmiconn.dns), older blocks are still removed
             SessionRecord rec = new SessionRecord(store, SessionState.begin(
                     new SessionState.Link(req.device(), iface, req.backend().word(), req.proxy(), version.text(),
@@ -109,7 +109,18 @@ public final class UpFlow {
                 runner.cancelRunning();
                 teardown.undo(rec);
             });
+            RadioReadiness.Radio service;
             try {
+                QmiClient ask = keepQueryIds ? KeptQueryIds.allocate(rec, qmi) : qmi;
+                RadioReadiness radio = new RadioReadiness(ask, deadline, out);
+                service = radio.readyNow().orElseGet(() -> {
+                    radio.unlockSim(req.pin());
+                    radio.goOnline();
+                    return radio.awaitService();
+                });
+                RoamingPolicy.check(req.roaming(), service.servingSystem());
+                UpRequest call = ApnFromSim.fill(req, ask, service.servingSystem(), out);
+                new LinkLayerReconciler(qmi, sysfs, net, out).reconcile(iface);
                 if (call.backend() == Backend.QMI_NETWORK) {
                     qmiNetwork.start(call, policy, rec);
                 } else {
@@ -129,11 +140,14 @@ public final class UpFlow {
                 if (!guard.disarm()) {
                     throw e; // killed meanwhile: the exit hook is undoing it
                 }
-                boolean held = rec.state().holdsAnything();
+                boolean held = KeptQueryIds.holdsSession(rec.state());
                 List<String> left = teardown.undo(rec);
-                String undone = !held ? "" : left.isEmpty()
-                        ? "; the session was stopped and its client id released"
-                        : "; could NOT undo everything (" + String.join("; ", left) + "): run qmi-conn down";
+                String undone = !left.isEmpty()
+                        ? "; could NOT undo everything (" + String.join("; ", left) + "): run qmi-conn down"
+                        : held ? "; the session was stopped and its client id released" : "";
+                if (undone.isEmpty()) {
+                    throw e; // failed before any session (SIM, registration, roaming): its own words suffice
+                }
                 ExitCode code = e instanceof QmiConnException q ? q.exitCode() : ExitCode.FAILURE;
                 throw new QmiConnException(code, e.getMessage() + undone, e);
             }
@@ -217,7 +231,9 @@ public final class UpFlow {
         for (DataSession s : state.sessions()) {
             parts.add(s.family() + " CID " + s.cid() + " handle " + s.packetDataHandle());
         }
-        state.clientIds().stream().filter(c -> state.sessions().stream().noneMatch(s -> s.cid() == c.cid()
+        // kept query ids are no session of their own: not named (down releases them all the same)
+        state.clientIds().stream().filter(c -> !KeptQueryIds.SERVICES.contains(c.service()))
+                .filter(c -> state.sessions().stream().noneMatch(s -> s.cid() == c.cid()
                 && "wds".equals(c.service()))).forEach(c -> parts.add(c.service() + " CID " + c.cid()));
         if (state.pending() != null) {
             parts.add("an interrupted " + state.pending() + " client id allocation");

@@ -67,7 +67,8 @@ public final class QmiClient {
     /**
      * The same client, but every action of a service in {@code kept} (service word to client id) runs on that
      * id with {@code --client-cid=N --client-no-release-cid}: no allocate/release round trip per query, and
-     * nothing to leak when a query is killed.
+     * nothing to leak when a query is killed. An id the modem answers InvalidClientId for (it was reset, or a CTL
+     * sync freed every id) is not retried on: the query is asked again on a fresh id.
      */
     public QmiClient keeping(Map<String, Integer> kept) {
         return new QmiClient(runner, argv.keeping(kept), timeout, version);
@@ -285,7 +286,13 @@ public final class QmiClient {
     }
 
     private <T> T call(Function<String, T> parser, String... action) {
-        CommandResult r = runner.run(CommandSpec.of(argv(action)).withTimeout(timeout));
+        List<String> line = argv(action);
+        CommandResult r = runner.run(CommandSpec.of(line).withTimeout(timeout));
+        List<String> fresh = argv.keeping(Map.of()).of(action);
+        if (!r.succeeded() && !line.equals(fresh) && QmicliErrors.staleClientId(r)) {
+            // a kept id the modem no longer knows (it reset, or a CTL sync freed every id): ask on a fresh one
+            r = runner.run(CommandSpec.of(fresh).withTimeout(timeout));
+        }
         if (!r.succeeded()) {
             throw QmicliErrors.toException(r, version);
         }

@@ -131,6 +131,11 @@ public final class QmicliErrors {
     }
 
     /** The exception for a failed call; {@code version} (may be null) sharpens the error-64 advice. */
+    /** The modem does not know the client id the run named (it was reset, or a CTL sync freed every id). */
+    public static boolean staleClientId(CommandResult r) {
+        return classify(r).map(f -> "InvalidClientId".equals(f.qmiErrorName())).orElse(false);
+    }
+
     public static QmicliException toException(CommandResult r, LibqmiVersion version) {
         QmicliFailure f = classify(r).orElseThrow(() -> new IllegalArgumentException("not a failure: " + r.argv()));
         return new QmicliException(exitCode(f.kind()), message(r, f, version), r, f);

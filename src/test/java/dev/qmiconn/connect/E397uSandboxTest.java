@@ -114,8 +114,11 @@ class E397uSandboxTest {
         assertTrue(r.stdout().contains("address:  " + s.address() + "/" + s.prefixLength() + " (dhcp)"), r.stdout());
         assertTrue(r.stdout().contains("radio:    lte, MetroPCS (311-660)"), r.stdout());
         assertEquals(1, box.sandbox.emulator().liveSessions());
-        assertEquals(1, box.sandbox.emulator().liveClientIds(), "only the session's WDS client is kept");
-        assertTrue(box.run("cat", "/run/qmi-conn/cdc-wdm0.json").contains("\"phase\" : \"up\""));
+        assertEquals(3, box.sandbox.emulator().liveClientIds(),
+                "the session's WDS client and the NAS and UIM ids kept for status are kept, nothing else");
+        String record = box.run("cat", "/run/qmi-conn/cdc-wdm0.json");
+        assertTrue(record.contains("\"phase\" : \"up\""), record);
+        assertTrue(record.contains("\"service\" : \"nas\"") && record.contains("\"service\" : \"uim\""), record);
     }
 
     @Test
@@ -236,7 +239,8 @@ class E397uSandboxTest {
         assertTrue(r.stdout().startsWith("a previous qmi-network session on /dev/cdc-wdm0 was left"), r.stdout());
         assertFalse(Files.exists(box.sandbox.tmpDir().resolve("qmi-network-state-cdc-wdm0")));
         assertEquals(1, box.sandbox.emulator().liveSessions());
-        assertEquals(1, box.sandbox.emulator().liveClientIds(), "the guide's client id was released");
+        assertEquals(3, box.sandbox.emulator().liveClientIds(),
+                "the guide's client id was released (the new session's WDS id and its kept NAS and UIM ids)");
         assertEquals(0, box.qmiConn("down").exitCode());
         assertEquals(0, box.sandbox.emulator().liveClientIds());
     }
