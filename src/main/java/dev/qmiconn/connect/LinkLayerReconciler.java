@@ -17,11 +17,19 @@ import dev.qmiconn.qmi.model.LinkLayer;
 public final class LinkLayerReconciler {
 
     private final QmiClient qmi;
+    private final java.util.function.Supplier<Optional<DataFormat>> wda;
     private final Sysfs sysfs;
     private final NetConfig net;
     private final PrintWriter out;
 
     public LinkLayerReconciler(QmiClient qmi, Sysfs sysfs, NetConfig net, PrintWriter out) {
+        this(qmi, qmi::wdaDataFormat, sysfs, net, out);
+    }
+
+    /** {@code wda} answers {@code --wda-get-data-format} (empty: no WDA service), e.g. from {@link NoWdaMemo}. */
+    public LinkLayerReconciler(QmiClient qmi, java.util.function.Supplier<Optional<DataFormat>> wda, Sysfs sysfs,
+                               NetConfig net, PrintWriter out) {
+        this.wda = wda;
         this.qmi = qmi;
         this.sysfs = sysfs;
         this.net = net;
@@ -30,7 +38,7 @@ public final class LinkLayerReconciler {
 
     /** Returns the link layer both sides now use. */
     public LinkLayer reconcile(String iface) {
-        Optional<DataFormat> wda = qmi.wdaDataFormat();
+        Optional<DataFormat> wda = this.wda.get();
         LinkLayer modem = wda.map(DataFormat::linkLayer).orElse(LinkLayer.ETHERNET_802_3);
         if (modem != LinkLayer.RAW_IP && modem != LinkLayer.ETHERNET_802_3) {
             out.println("modem reports link layer " + modem.qmicli() + "; leaving it as it is");

@@ -120,7 +120,8 @@ public final class UpFlow {
                 });
                 RoamingPolicy.check(req.roaming(), service.servingSystem());
                 UpRequest call = ApnFromSim.fill(req, ask, service.servingSystem(), out);
-                new LinkLayerReconciler(qmi, sysfs, net, out).reconcile(iface);
+                new LinkLayerReconciler(qmi, () -> NoWdaMemo.wdaDataFormat(qmi, Path.of(req.device()),
+                        paths.stateDir().resolve(req.deviceName() + ".no-wda")), sysfs, net, out).reconcile(iface);
                 if (call.backend() == Backend.QMI_NETWORK) {
                     qmiNetwork.start(call, policy, rec);
                 } else {
