@@ -1,9 +1,10 @@
 #!/bin/sh
 # Runs INSIDE the sandbox (bench/fast starts it, once per modem latency). See bench/fast.
-#   fast-inside.sh RUNS LATENCY_LABEL
+#   fast-inside.sh RUNS LATENCY_LABEL [BASE]
 set -u
 runs=${1:-9}
 label=${2:-?}
+BASE=${3:-}
 out=/tmp/bench-fast
 rm -rf "$out"; mkdir -p "$out"
 printf 'APN=fast.metropcs.com\n' > /tmp/bench-qmi-network.conf
@@ -88,6 +89,11 @@ while [ "$i" -le "$runs" ]; do
     measure shell-status "$i" shell_status
     measure conn-status "$i" qmi-conn status --json
     measure conn-down "$i" qmi-conn down
+    if [ -n "${BASE:-}" ]; then  # an older build, same runs, same load: before/after of a change
+        measure base-up "$i" env QMI_CONN_HOME="$BASE" "$BASE/bin/qmi-conn" up --apn "$APN" --timeout 20s
+        measure base-status "$i" env QMI_CONN_HOME="$BASE" "$BASE/bin/qmi-conn" status --json
+        measure base-down "$i" env QMI_CONN_HOME="$BASE" "$BASE/bin/qmi-conn" down
+    fi
     svc_each_run "$i"
     i=$((i + 1))
 done
@@ -97,7 +103,8 @@ svc_teardown
 printf '\nmodem reply latency %s, %s runs each, load %s\n' "$label" "$runs" "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-14s %8s %12s %16s %7s %s\n' row median_ms min-max vs ratio target
 for spec in guide-up:: conn-up:guide-up:2.0 shell-status:: conn-status:shell-status:0.7 guide-down:: \
-        conn-down:guide-down: $SVC_ROWS; do
+        conn-down:guide-down: ${BASE:+base-up:guide-up:2.0 base-status:shell-status:0.7 base-down:guide-down:} \
+        $SVC_ROWS; do
     row=${spec%%:*}; rest=${spec#*:}; base=${rest%%:*}; target=${rest#*:}
     m=$(median "$row")
     ratio=""
