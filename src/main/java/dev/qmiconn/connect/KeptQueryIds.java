@@ -26,8 +26,8 @@ final class KeptQueryIds {
 
     /**
      * Allocates and records a NAS and a UIM id; returns the client that uses them. A modem that refuses one
-     * (ClientIdsExhausted, no such service) leaves that service on fresh ids. An allocation whose outcome is
-     * unknown (killed, timed out) fails {@code up}: its pending marker must reach the teardown's CTL sync.
+     * with a QMI error (ClientIdsExhausted, no such service) leaves that service on fresh ids. Any other failure
+     * (killed, timed out: the outcome is unknown, and a SIGTERM's undo is under way) fails {@code up} as before.
      */
     static QmiClient allocate(SessionRecord rec, QmiClient qmi) {
         Map<String, Integer> ids = new HashMap<>();
@@ -35,7 +35,7 @@ final class KeptQueryIds {
             try {
                 ids.put(service, rec.allocate(qmi, service));
             } catch (QmicliException e) {
-                if (SessionRecord.outcomeUnknown(e.kind())) {
+                if (SessionRecord.outcomeUnknown(e) || e.failure().qmiErrorName() == null) {
                     throw e;
                 }
                 LoggerFactory.getLogger(KeptQueryIds.class).debug("no kept {} id: {}", service, e.getMessage());

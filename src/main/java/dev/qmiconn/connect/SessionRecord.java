@@ -3,6 +3,8 @@ package dev.qmiconn.connect;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.qmi.QmiClient;
 import dev.qmiconn.qmi.QmicliException;
 import dev.qmiconn.qmi.QmicliFailure;
@@ -17,6 +19,7 @@ public final class SessionRecord {
 
     private final StateStore store;
     private SessionState state;
+    private boolean closed;
 
     public SessionRecord(StateStore store, SessionState initial) {
         this.store = store;
@@ -60,15 +63,20 @@ public final class SessionRecord {
     /**
      * A new client id of {@code service}, recorded before anyone uses it. When qmicli fails without printing an
      * id nothing was allocated and the marker is cleared; when it was killed or timed out, the marker stays and
-     * the next run's {@link Teardown} syncs the device to free the id nobody learned.
+     * the next run's {@link Teardown} syncs the device to free the id nobody learned. Holds this record while it
+     * runs, so an undo that {@link #close closes} it (SIGTERM's hook) waits for the id to be recorded, and no
+     * allocation starts after that undo began.
      */
-    public int allocate(QmiClient qmi, String service) {
+    public synchronized int allocate(QmiClient qmi, String service) {
+        if (closed) {
+            throw new QmiConnException(ExitCode.FAILURE, "stopping: no new " + service + " client id is allocated");
+        }
         update(s -> s.allocating(service));
         int cid;
         try {
             cid = qmi.allocateClient(service);
         } catch (QmicliException e) {
-            if (!outcomeUnknown(e.kind())) {
+            if (!outcomeUnknown(e)) {
                 Integer leaked = e.cid();
                 update(s -> leaked == null ? s.allocating(null) : s.allocating(null).allocated(service, leaked));
             }
@@ -78,7 +86,14 @@ public final class SessionRecord {
         return cid;
     }
 
-    /** Killed, timed out or hung up: the modem may have allocated an id that qmicli never printed. */
+    /**
+     * Killed (by a signal: SIGTERM to up cancels its qmicli runs), timed out or hung up: the modem may have
+     * allocated an id that qmicli never printed.
+     */
+    static boolean outcomeUnknown(QmicliException e) {
+        return outcomeUnknown(e.kind()) || e.result() != null && e.result().exitCode() >= 128;
+    }
+
     static boolean outcomeUnknown(QmicliFailure.Kind kind) {
         return kind == QmicliFailure.Kind.TIMED_OUT || kind == QmicliFailure.Kind.TRANSACTION_TIMEOUT
                 || kind == QmicliFailure.Kind.ENDPOINT_HANGUP;
@@ -88,6 +103,14 @@ public final class SessionRecord {
     public void release(QmiClient qmi, String service, int cid) {
         qmi.releaseClient(service, cid);
         note(s -> s.released(service, cid));
+    }
+
+    /**
+     * No allocation starts from now on; waits for one under way to be recorded (its qmicli killed or done). A
+     * shutdown hook calls this before undoing, so the thread it interrupts cannot add ids behind the undo.
+     */
+    public synchronized void close() {
+        closed = true;
     }
 
     /** Removes the file: nothing is left to undo. */

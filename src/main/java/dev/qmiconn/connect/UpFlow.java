@@ -107,6 +107,7 @@ public final class UpFlow {
             // armed before the first allocation: SIGTERM/Ctrl-C from here on stops what the record names
             UndoOnExit guard = UndoOnExit.arm(() -> {
                 runner.cancelRunning();
+                rec.close(); // after an allocation under way is recorded, none starts behind the undo
                 teardown.undo(rec);
             });
             RadioReadiness.Radio service;

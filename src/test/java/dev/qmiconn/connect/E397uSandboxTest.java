@@ -173,9 +173,9 @@ class E397uSandboxTest {
         assertEquals(USER_RESOLV, box.run("cat", "/etc/resolv.conf"));
         assertFalse(resolves(), "the modem's servers are gone from the resolver");
         assertFalse(box.run("ip", "-4", "addr", "show", "dev", "wwan0").contains("inet "));
-        assertEquals(List.of("cdc-wdm0.ids", "cdc-wdm0.lock", "libqmi-version"),
+        assertEquals(List.of("cdc-wdm0.ids", "cdc-wdm0.lock", "cdc-wdm0.no-wda", "libqmi-version"),
                 box.run("ls", "/run/qmi-conn").lines().toList(),
-                "session state removed; the lock file and the caches of IMEI/ICCID and libqmi version stay");
+                "session state removed; the lock file and the caches of IMEI/ICCID, no-WDA and libqmi version stay");
         CommandResult again = box.qmiConn("down");
         assertEquals(0, again.exitCode(), show(again));
         CommandResult status = box.qmiConn("status");
