@@ -75,7 +75,7 @@ public final class StatusFlow {
             state = Optional.empty();
         }
         QmiClient qmi = UpFlow.clientFor(runner, device, proxy, state);
-        Parts parts = gather(qmi.keeping(KeptQueryIds.of(state)), state);
+        Parts parts = gather(qmi.keepingOrFresh(KeptQueryIds.of(state)), state);
         if (!damage.isEmpty()) {
             damage.addAll(parts.errors());
             parts = new Parts(parts.libqmi(), parts.card(), parts.servingSystem(), parts.signal(),

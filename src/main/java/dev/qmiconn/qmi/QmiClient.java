@@ -47,6 +47,7 @@ public final class QmiClient {
     private final QmicliArgv argv;
     private final Duration timeout;
     private volatile LibqmiVersion version;
+    private final boolean freshOnStale;
 
     public QmiClient(CommandRunner runner, String device, boolean useProxy, Duration timeout) {
         this(runner, device, useProxy, timeout, null);
@@ -54,24 +55,34 @@ public final class QmiClient {
 
     /** With a version already known (e.g. from an earlier {@link #version()}); null asks qmicli when needed. */
     public QmiClient(CommandRunner runner, String device, boolean useProxy, Duration timeout, LibqmiVersion known) {
-        this(runner, new QmicliArgv(device, useProxy, Map.of()), timeout, known);
+        this(runner, new QmicliArgv(device, useProxy, Map.of()), timeout, known, false);
     }
 
-    private QmiClient(CommandRunner runner, QmicliArgv argv, Duration timeout, LibqmiVersion known) {
+    private QmiClient(CommandRunner runner, QmicliArgv argv, Duration timeout, LibqmiVersion known,
+                      boolean freshOnStale) {
         this.runner = runner;
         this.argv = argv;
         this.timeout = timeout;
         this.version = known;
+        this.freshOnStale = freshOnStale;
     }
 
     /**
      * The same client, but every action of a service in {@code kept} (service word to client id) runs on that
      * id with {@code --client-cid=N --client-no-release-cid}: no allocate/release round trip per query, and
-     * nothing to leak when a query is killed. An id the modem answers InvalidClientId for (it was reset, or a CTL
-     * sync freed every id) is not retried on: the query is asked again on a fresh id.
+     * nothing to leak when a query is killed. A kept id the modem forgot fails with InvalidClientId (the service
+     * renews its ids on that).
      */
     public QmiClient keeping(Map<String, Integer> kept) {
-        return new QmiClient(runner, argv.keeping(kept), timeout, version);
+        return new QmiClient(runner, argv.keeping(kept), timeout, version, false);
+    }
+
+    /**
+     * As {@link #keeping}, but a query the modem answers InvalidClientId for (it was reset, or a CTL sync freed
+     * every id since {@code up} kept them) is asked again on a fresh id: for {@code status}, which only looks.
+     */
+    public QmiClient keepingOrFresh(Map<String, Integer> kept) {
+        return new QmiClient(runner, argv.keeping(kept), timeout, version, true);
     }
 
     /** {@code qmicli --version} (no device needed); cached. */
@@ -288,10 +299,11 @@ public final class QmiClient {
     private <T> T call(Function<String, T> parser, String... action) {
         List<String> line = argv(action);
         CommandResult r = runner.run(CommandSpec.of(line).withTimeout(timeout));
-        List<String> fresh = argv.keeping(Map.of()).of(action);
-        if (!r.succeeded() && !line.equals(fresh) && QmicliErrors.staleClientId(r)) {
-            // a kept id the modem no longer knows (it reset, or a CTL sync freed every id): ask on a fresh one
-            r = runner.run(CommandSpec.of(fresh).withTimeout(timeout));
+        if (freshOnStale && !r.succeeded() && QmicliErrors.staleClientId(r)) {
+            List<String> fresh = argv.keeping(Map.of()).of(action);
+            if (!fresh.equals(line)) {
+                r = runner.run(CommandSpec.of(fresh).withTimeout(timeout));
+            }
         }
         if (!r.succeeded()) {
             throw QmicliErrors.toException(r, version);
