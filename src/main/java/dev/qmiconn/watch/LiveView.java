@@ -97,6 +97,13 @@ public final class LiveView {
                 connected ? stats : null, null, errors);
     }
 
+    /** {@code up} has just connected: the session part says so until the next poll asks the modem. */
+    synchronized void connectedByUp() {
+        StatusFlow.Parts p = parts;
+        parts = new StatusFlow.Parts(p.libqmi(), p.card(), p.servingSystem(), p.signal(),
+                new PacketServiceStatus(ConnectionStatus.CONNECTED), null, null, p.errors());
+    }
+
     private <T> T attempt(List<String> errors, Supplier<T> query) {
         try {
             return query.get();

@@ -186,12 +186,16 @@ public final class Watchdog {
         }
     }
 
+    private static String linkLine(SessionState s) {
+        SessionState.Addressing a = s.addressing();
+        return s.iface() + " " + a.address() + "/" + a.prefix() + " via " + a.gateway();
+    }
+
     private void connected(Health health, Instant now) {
         SessionState s = health.state().orElseThrow();
         health.statistics().ifPresent(stats -> meter.get().observe(stats, now));
         if (link.state() != WatchState.CONNECTED) {
-            SessionState.Addressing a = s.addressing();
-            change(WatchState.CONNECTED, s.iface() + " " + a.address() + "/" + a.prefix() + " via " + a.gateway());
+            change(WatchState.CONNECTED, linkLine(s));
         }
         UsageMeter m = meter.get();
         capNotice.after(m.level(now), m.current(now).usedBytes(), m.cap()).ifPresent(n -> {
@@ -207,7 +211,14 @@ public final class Watchdog {
     private int reconnect(int failures) {
         change(WatchState.CONNECTING, request.apnOrSource() + " on " + request.device());
         try {
-            new UpFlow(runner, pacer, quiet).withEnvironment(environment).run(request);
+            SessionState up = new UpFlow(runner, pacer, quiet).withEnvironment(environment).run(request);
+            // connected once up has started the session and applied the address: a waiting `qmi-conn up` is
+            // answered now; the next poll asks the modem (and publishes the counters) as for any session
+            if (live != null) {
+                live.connectedByUp();
+            }
+            change(WatchState.CONNECTED, linkLine(up));
+            stop.sleep(options.pollInterval());
             return 0;
         } catch (QmiConnException e) {
             if (Backoff.isPermanent(e.exitCode())) {
