@@ -39,6 +39,7 @@ public final class UpFlow {
     private final Predicate<Path> deviceExists;
     private Map<String, String> environment = Map.of();
     private boolean keepQueryIds;
+    private QmiClient radioOn;
 
     public UpFlow(CommandRunner runner, Pacer pacer, PrintWriter out) {
         this(runner, pacer, out, Files::exists);
@@ -56,6 +57,16 @@ public final class UpFlow {
      */
     public UpFlow keepingQueryIds() {
         this.keepQueryIds = true;
+        return this;
+    }
+
+    /**
+     * The service's radio queries (SIM, registration, signal, the SIM's operator) go to the NAS and UIM ids it
+     * keeps for its live view: one round trip each instead of three (allocate, ask, release). The watch loop
+     * runs both, so the kept ids are never asked twice at once; a forgotten id is asked again on a fresh one.
+     */
+    public UpFlow askingRadioOn(QmiClient kept) {
+        this.radioOn = kept == null ? null : kept.orFresh();
         return this;
     }
 
@@ -112,7 +123,7 @@ public final class UpFlow {
             });
             RadioReadiness.Radio service;
             try {
-                QmiClient ask = keepQueryIds ? KeptQueryIds.allocate(rec, qmi) : qmi;
+                QmiClient ask = radioOn != null ? radioOn : keepQueryIds ? KeptQueryIds.allocate(rec, qmi) : qmi;
                 RadioReadiness radio = new RadioReadiness(ask, deadline, out);
                 service = radio.readyNow().orElseGet(() -> {
                     radio.unlockSim(req.pin());

@@ -85,6 +85,11 @@ public final class QmiClient {
         return new QmiClient(runner, argv.keeping(kept), timeout, version, true);
     }
 
+    /** This client, but a kept id the modem has forgotten is asked again on a fresh one (as {@link #keepingOrFresh}). */
+    public QmiClient orFresh() {
+        return new QmiClient(runner, argv, timeout, version, true);
+    }
+
     /** {@code qmicli --version} (no device needed); cached. */
     public synchronized LibqmiVersion version() {
         if (version == null) {

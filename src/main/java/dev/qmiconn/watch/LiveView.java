@@ -58,6 +58,11 @@ public final class LiveView {
         return parts;
     }
 
+    /** The client on the service's kept NAS, UIM and DMS ids (renewed when the modem forgot them). */
+    public QmiClient radio() {
+        return radio;
+    }
+
     /** The modem's IMEI and the SIM's ICCID; null until the first radio refresh. */
     public StatusReport.Ids ids() {
         return ids;

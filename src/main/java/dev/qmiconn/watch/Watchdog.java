@@ -211,7 +211,8 @@ public final class Watchdog {
     private int reconnect(int failures) {
         change(WatchState.CONNECTING, request.apnOrSource() + " on " + request.device());
         try {
-            SessionState up = new UpFlow(runner, pacer, quiet).withEnvironment(environment).run(request);
+            SessionState up = new UpFlow(runner, pacer, quiet).withEnvironment(environment)
+                    .askingRadioOn(live == null ? null : live.radio()).run(request);
             // connected once up has started the session and applied the address: a waiting `qmi-conn up` is
             // answered now; the next poll asks the modem (and publishes the counters) as for any session
             if (live != null) {
