@@ -19,6 +19,14 @@ public final class PrettyJson {
     private PrettyJson() {
     }
 
+    /**
+     * Makes the mapper and its serializer for {@code type} now: a command calls this on a background thread
+     * ({@link Warmup}) while it waits for the modem, so the print at its end does not pay for it.
+     */
+    public static void prepare(Class<?> type) {
+        MAPPER.canSerialize(type);
+    }
+
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

@@ -26,8 +26,11 @@ import dev.qmiconn.error.QmiConnException;
 public final class LedgerStore {
 
     public static final Path DEFAULT_DIR = Path.of("/var/lib/qmi-conn");
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+    /** Made on the first ledger read or written: up and status without a ledger never pay for it (~0.1 s). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private final Path dir;
     private final Path legacyStateDir;
@@ -50,7 +53,7 @@ public final class LedgerStore {
     public Optional<SimLedger> load(LedgerKey key) {
         Path f = file(key);
         try {
-            return Optional.of(JSON.readValue(Files.readString(f), SimLedger.class));
+            return Optional.of(Json.MAPPER.readValue(Files.readString(f), SimLedger.class));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -73,7 +76,7 @@ public final class LedgerStore {
     /** Writes the ledger atomically; a legacy usage.json it came from is removed once the new file is safe. */
     public void save(SimLedger ledger) {
         try {
-            AtomicFiles.write(file(new LedgerKey(ledger.key())), JSON.writeValueAsString(ledger) + "\n",
+            AtomicFiles.write(file(new LedgerKey(ledger.key())), Json.MAPPER.writeValueAsString(ledger) + "\n",
                     PosixFilePermissions.fromString("rw-r--r--"));
             if (legacyStateDir != null) {
                 Files.deleteIfExists(new UsageStore(legacyStateDir).file());
