@@ -20,6 +20,7 @@ public final class AppContext {
     private Path recordDirectory;
     private CommandRunner runner;
     private dev.qmiconn.service.ServiceControl service;
+    private StatusPrefetch prefetch;
 
     public AppContext(CommandRunner runner, Clock clock, Map<String, String> environment) {
         this.baseRunner = runner;
@@ -49,6 +50,18 @@ public final class AppContext {
         AppContext c = new AppContext(runner(), clock, environment);
         c.service = control;
         return c;
+    }
+
+    /** A plain status already asking the modem while picocli starts ({@link StatusPrefetch}); may be null. */
+    void prefetched(StatusPrefetch prefetch) {
+        this.prefetch = prefetch;
+    }
+
+    /** The prefetch, handed out once. */
+    synchronized java.util.Optional<StatusPrefetch> takePrefetch() {
+        StatusPrefetch p = prefetch;
+        prefetch = null;
+        return java.util.Optional.ofNullable(p);
     }
 
     /** Present while a command runs inside the service, on behalf of a client on its socket. */

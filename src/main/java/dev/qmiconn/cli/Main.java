@@ -25,7 +25,9 @@ public final class Main {
 
     public static void main(String[] args) {
         // Entry has offered the command to a running service already
-        System.exit(commandLine(AppContext.production(), args).execute(args));
+        AppContext context = AppContext.production();
+        context.prefetched(StatusPrefetch.startIfPlain(args, context));
+        System.exit(commandLine(context, args).execute(args));
     }
 
     /**

@@ -60,9 +60,16 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StatusReport report = (context.service().isPresent() ? context.service().get().status()
-                : new StatusFlow(context.runner(), Pacer.real(context.clock()))
-                .run(modem.device(), modem.proxy, paths.toPaths(context.environment())))
+        if (context.service().isEmpty()) {
+            // the report's JSON and the DNS record's mapper, built while the modem answers the queries
+            dev.qmiconn.report.Warmup.start("status", () -> {
+                dev.qmiconn.report.Warmup.load("dev.qmiconn.dns.DnsRecord");
+                if (json) {
+                    dev.qmiconn.report.PrettyJson.prepare(StatusReport.class);
+                }
+            });
+        }
+        StatusReport report = (context.service().isPresent() ? context.service().get().status() : direct())
                 .withUsage(usage(Paths.deviceName(modem.device())));
         report = report.withRoamingGuard(RoamingPolicy.effective(roaming == null ? null
                 : UpOptions.word(roaming, RoamingPolicy.Mode::fromWord), report.usage() != null
@@ -74,6 +81,16 @@ public final class StatusCommand implements Callable<Integer> {
             StatusText.print(spec.commandLine().getOut(), report);
         }
         return report.connected() ? ExitCode.OK.code() : ExitCode.NOT_CONNECTED.code();
+    }
+
+    /** Asks the modem, or takes what the prefetch asked when it assumed exactly these options. */
+    private StatusReport direct() {
+        String device = modem.device();
+        Paths resolved = paths.toPaths(context.environment());
+        java.util.Optional<StatusPrefetch> early = context.takePrefetch()
+                .filter(p -> p.answers(device, modem.proxy, resolved));
+        return early.isPresent() ? early.get().report()
+                : new StatusFlow(context.runner(), Pacer.real(context.clock())).run(device, modem.proxy, resolved);
     }
 
     /** The period's usage of the SIM last seen in the device, from its ledger; null when there is none. */
