@@ -29,4 +29,10 @@ public enum WatchState {
     public String word() {
         return word;
     }
+
+    /** The detail of a {@link #CONNECTED} line: interface, address and gateway of the session. */
+    static String connectedDetail(dev.qmiconn.connect.SessionState s) {
+        dev.qmiconn.connect.SessionState.Addressing a = s.addressing();
+        return s.iface() + " " + a.address() + "/" + a.prefix() + " via " + a.gateway();
+    }
 }

@@ -186,16 +186,11 @@ public final class Watchdog {
         }
     }
 
-    private static String linkLine(SessionState s) {
-        SessionState.Addressing a = s.addressing();
-        return s.iface() + " " + a.address() + "/" + a.prefix() + " via " + a.gateway();
-    }
-
     private void connected(Health health, Instant now) {
         SessionState s = health.state().orElseThrow();
         health.statistics().ifPresent(stats -> meter.get().observe(stats, now));
         if (link.state() != WatchState.CONNECTED) {
-            change(WatchState.CONNECTED, linkLine(s));
+            change(WatchState.CONNECTED, WatchState.connectedDetail(s));
         }
         UsageMeter m = meter.get();
         capNotice.after(m.level(now), m.current(now).usedBytes(), m.cap()).ifPresent(n -> {
@@ -214,12 +209,18 @@ public final class Watchdog {
             SessionState up = new UpFlow(runner, pacer, quiet).withEnvironment(environment)
                     .askingRadioOn(live == null ? null : live.radio()).run(request);
             // connected once up has started the session and applied the address: a waiting `qmi-conn up` is
-            // answered now; the next poll asks the modem (and publishes the counters) as for any session
+            // answered now; the first poll follows at once, on the kept WDS id only (a stop that kills it leaks no
+            // id), for status's counters and telemetry's first snapshot
             if (live != null) {
                 live.connectedByUp();
             }
-            change(WatchState.CONNECTED, linkLine(up));
-            stop.sleep(options.pollInterval());
+            change(WatchState.CONNECTED, WatchState.connectedDetail(up));
+            Health first = probe.check();
+            refreshLive(first.connected(), first.statistics().orElse(null));
+            if (first.connected()) {
+                connected(first, pacer.now());
+                stop.sleep(options.pollInterval());
+            }
             return 0;
         } catch (QmiConnException e) {
             if (Backoff.isPermanent(e.exitCode())) {
