@@ -1,5 +1,6 @@
 package dev.qmiconn.service;
 
+import static dev.qmiconn.service.ServiceSandboxTest.qmiConn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -37,15 +37,7 @@ import dev.qmiconn.testing.WatchLog;
 class ServiceParitySandboxTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(40);
-    private static final String STATE = "/tmp/qmi-state";
     private static final String APN = "fast.metropcs.com";
-
-    private static List<String> qmiConn(String... args) {
-        List<String> argv = new ArrayList<>(List.of("qmi-conn"));
-        argv.addAll(List.of(args));
-        argv.addAll(List.of("--state-dir", STATE));
-        return argv;
-    }
 
     private static List<String> watch() {
         return qmiConn("watch", "--apn", APN, "--timeout", "15s", "--poll", "1s", "--backoff-scale", "0.2");

@@ -36,9 +36,10 @@ import dev.qmiconn.testing.WatchLog;
 class ServiceSandboxTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(40);
-    private static final String STATE = "/tmp/qmi-state";
+    static final String STATE = "/tmp/qmi-state";
 
-    private static List<String> qmiConn(String... args) {
+    /** {@code qmi-conn ARGS --state-dir STATE}: the sandbox service tests' state directory. */
+    static List<String> qmiConn(String... args) {
         List<String> argv = new ArrayList<>(List.of("qmi-conn"));
         argv.addAll(List.of(args));
         argv.addAll(List.of("--state-dir", STATE));
