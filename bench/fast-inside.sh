@@ -1,10 +1,13 @@
 #!/bin/sh
 # Runs INSIDE the sandbox (bench/fast starts it, once per modem latency). See bench/fast.
-#   fast-inside.sh RUNS LATENCY_LABEL [BASE]
+#   fast-inside.sh RUNS LATENCY_LABEL [BASES [standalone]]
+# BASES: older builds' homes, colon-separated; each runs up, status, down in the loop as rows NAME-up,
+# NAME-status, NAME-down (NAME: the directory's last part). 'standalone' leaves the service rows out.
 set -u
 runs=${1:-9}
 label=${2:-?}
-BASE=${3:-}
+BASES=${3:-}
+ONLY=${4:-}
 out=/tmp/bench-fast
 rm -rf "$out"; mkdir -p "$out"
 printf 'APN=fast.metropcs.com\n' > /tmp/bench-qmi-network.conf
@@ -89,29 +92,35 @@ while [ "$i" -le "$runs" ]; do
     measure shell-status "$i" shell_status
     measure conn-status "$i" qmi-conn status --json
     measure conn-down "$i" qmi-conn down
-    if [ -n "${BASE:-}" ]; then  # an older build, same runs, same load: before/after of a change
-        measure base-up "$i" env QMI_CONN_HOME="$BASE" "$BASE/bin/qmi-conn" up --apn "$APN" --timeout 20s
-        measure base-status "$i" env QMI_CONN_HOME="$BASE" "$BASE/bin/qmi-conn" status --json
-        measure base-down "$i" env QMI_CONN_HOME="$BASE" "$BASE/bin/qmi-conn" down
-    fi
-    svc_each_run "$i"
+    for home in $(echo "$BASES" | tr ':' ' '); do  # older builds, same runs, same load: before/after
+        b=$(basename "$home")
+        measure "$b-up" "$i" env QMI_CONN_HOME="$home" "$home/bin/qmi-conn" up --apn "$APN" --timeout 20s
+        measure "$b-status" "$i" env QMI_CONN_HOME="$home" "$home/bin/qmi-conn" status --json
+        measure "$b-down" "$i" env QMI_CONN_HOME="$home" "$home/bin/qmi-conn" down
+    done
+    [ "$ONLY" = standalone ] || svc_each_run "$i"
     i=$((i + 1))
 done
 svc_teardown
 
 # ---- report: row, median, spread, ratio to its baseline, target ----
 printf '\nmodem reply latency %s, %s runs each, load %s\n' "$label" "$runs" "$(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-14s %8s %12s %16s %7s %s\n' row median_ms min-max vs ratio target
+printf '%-20s %8s %12s %16s %7s %s\n' row median_ms min-max vs ratio target
+base_rows=""
+for home in $(echo "$BASES" | tr ':' ' '); do
+    b=$(basename "$home")
+    base_rows="$base_rows $b-up:guide-up:2.0 $b-status:shell-status:0.7 $b-down:guide-down:"
+done
+[ "$ONLY" = standalone ] && SVC_ROWS=""
 for spec in guide-up:: conn-up:guide-up:2.0 shell-status:: conn-status:shell-status:0.7 guide-down:: \
-        conn-down:guide-down: ${BASE:+base-up:guide-up:2.0 base-status:shell-status:0.7 base-down:guide-down:} \
-        $SVC_ROWS; do
+        conn-down:guide-down: $base_rows $SVC_ROWS; do
     row=${spec%%:*}; rest=${spec#*:}; base=${rest%%:*}; target=${rest#*:}
     m=$(median "$row")
     ratio=""
     if [ -n "$base" ]; then
         ratio=$(awk -v a="$m" -v b="$(median "$base")" 'BEGIN {if (b > 0 && a != "-") printf "%.2fx", a / b}')
     fi
-    printf '%-14s %8s %12s %16s %7s %s\n' "$row" "$m" "$(spread "$row")" "${base:--}" "${ratio:--}" \
+    printf '%-20s %8s %12s %16s %7s %s\n' "$row" "$m" "$(spread "$row")" "${base:--}" "${ratio:--}" \
         "${target:+<= ${target}x}"
 done
 cat "$out/svc-rss-line" 2>/dev/null
