@@ -83,7 +83,7 @@ svc_teardown() {
 }
 SVC_ROWS="svc-status:shell-status:0.3 svc-up:guide-up:0.8 svc-down:guide-down:"
 
-svc_setup
+[ "$ONLY" = standalone ] || svc_setup
 i=1
 while [ "$i" -le "$runs" ]; do
     measure guide-up "$i" guide_up
@@ -101,7 +101,7 @@ while [ "$i" -le "$runs" ]; do
     [ "$ONLY" = standalone ] || svc_each_run "$i"
     i=$((i + 1))
 done
-svc_teardown
+[ "$ONLY" = standalone ] || svc_teardown
 
 # ---- report: row, median, spread, ratio to its baseline, target ----
 printf '\nmodem reply latency %s, %s runs each, load %s\n' "$label" "$runs" "$(cut -d' ' -f1-3 /proc/loadavg)"
