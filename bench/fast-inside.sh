@@ -123,4 +123,5 @@ for spec in guide-up:: conn-up:guide-up:2.0 shell-status:: conn-status:shell-sta
     printf '%-20s %8s %12s %16s %7s %s\n' "$row" "$m" "$(spread "$row")" "${base:--}" "${ratio:--}" \
         "${target:+<= ${target}x}"
 done
-cat "$out/svc-rss-line" 2>/dev/null
+[ "$ONLY" = standalone ] || cat "$out/svc-rss-line" 2>/dev/null
+exit 0
