@@ -24,6 +24,11 @@ public interface EmulatedModem extends AutoCloseable {
         return -1;
     }
 
+    /** Client id allocations asked for so far (a poll that asks on kept ids adds none); -1 if not counted. */
+    default long allocationsSeen() {
+        return -1;
+    }
+
     /** Data sessions currently up (started and not stopped or dropped). */
     int liveSessions();
 

@@ -226,6 +226,11 @@ public final class ModemEmulator implements EmulatedModem {
     }
 
     @Override
+    public long allocationsSeen() {
+        return state.allocations();
+    }
+
+    @Override
     public int liveClientIds() {
         return state.liveClientIds();
     }

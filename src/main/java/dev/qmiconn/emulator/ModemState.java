@@ -27,6 +27,7 @@ final class ModemState {
     private double onlineSince;
     private int operatingMode = MODE_ONLINE;
     private final ClientIdTable clientIds;
+    private long allocations;
     private final SimCard sim;
     private final LinkLayerFormat linkLayer;
     private final DataCalls calls = new DataCalls();
@@ -188,6 +189,7 @@ final class ModemState {
 
     /** Allocates the next free client id of a service (modems count up and wrap), or empty when exhausted. */
     synchronized Optional<Integer> allocateClientId(int service) {
+        allocations++;
         return clientIds.allocate(service);
     }
 
@@ -212,6 +214,10 @@ final class ModemState {
 
     synchronized boolean hasClientId(int service, int cid) {
         return clientIds.has(service, cid);
+    }
+
+    synchronized long allocations() { // asked for so far, granted or not
+        return allocations;
     }
 
     synchronized int liveClientIds() {

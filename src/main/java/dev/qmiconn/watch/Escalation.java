@@ -33,7 +33,12 @@ public final class Escalation {
 
     /** Returns what was done, for the one-line log. */
     public String cycleRadio() {
-        QmiClient qmi = new QmiClient(runner, device, proxy, Duration.ofSeconds(15));
+        return cycleRadio(null);
+    }
+
+    /** As {@link #cycleRadio()}, on the service's kept DMS id when {@code kept} is not null (nothing to leak). */
+    public String cycleRadio(QmiClient kept) {
+        QmiClient qmi = kept != null ? kept : new QmiClient(runner, device, proxy, Duration.ofSeconds(15));
         try {
             qmi.setOperatingMode(OperatingMode.LOW_POWER);
             qmi.setOperatingMode(OperatingMode.ONLINE);

@@ -63,6 +63,15 @@ public final class LiveView {
         return radio;
     }
 
+    /**
+     * The client for the watch loop's own queries (roaming, ICCID, radio cycle) on the kept ids: the stop hook
+     * kills whatever qmicli runs, and one killed on a fresh id would leak that id. A kept id the modem forgot is
+     * asked on a fresh one until the next radio refresh renews them.
+     */
+    public QmiClient queries() {
+        return radio.orFresh();
+    }
+
     /** The modem's IMEI and the SIM's ICCID; null until the first radio refresh. */
     public StatusReport.Ids ids() {
         return ids;

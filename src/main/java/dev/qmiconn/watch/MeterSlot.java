@@ -2,10 +2,12 @@ package dev.qmiconn.watch;
 
 import java.time.Instant;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import dev.qmiconn.connect.Paths;
 import dev.qmiconn.connect.UpRequest;
 import dev.qmiconn.process.CommandRunner;
+import dev.qmiconn.qmi.QmiClient;
 import dev.qmiconn.usage.LedgerKey;
 import dev.qmiconn.usage.LedgerStore;
 
@@ -20,6 +22,7 @@ final class MeterSlot {
     private final WatchOptions options;
     private final LedgerStore ledgers;
     private final Consumer<LedgerKey> opened;
+    private Supplier<QmiClient> kept = () -> null;
     private UsageMeter meter;
 
     /** {@code opened}: told the SIM's key once its ledger is open (telemetry labels its figures with it). */
@@ -31,9 +34,16 @@ final class MeterSlot {
         this.opened = opened;
     }
 
+    /** The service's client on its kept ids (null: none), for the ICCID: see {@link SimLedgers#resolve(QmiClient, String, LedgerStore)}. */
+    void askingOn(Supplier<QmiClient> keptIds) {
+        this.kept = keptIds;
+    }
+
     UsageMeter get() {
         if (meter == null) {
-            open(SimLedgers.resolve(runner, request.device(), request.proxy(), ledgers));
+            QmiClient qmi = kept.get();
+            open(qmi != null ? SimLedgers.resolve(qmi, request.device(), ledgers)
+                    : SimLedgers.resolve(runner, request.device(), request.proxy(), ledgers));
         }
         return meter;
     }

@@ -26,14 +26,19 @@ final class RoamingGuard {
         this.mode = mode;
     }
 
-    /** Why the link must stay down now (registered roaming on a denied network), or empty to go on. */
-    Optional<String> holdReason() {
+    /**
+     * Why the link must stay down now (registered roaming on a denied network), or empty to go on. {@code kept}:
+     * the service's client on its kept NAS id (a stop that kills this query in flight leaks no id), or null to
+     * ask on a fresh one (ensure, which nothing kills mid-poll).
+     */
+    Optional<String> holdReason(QmiClient kept) {
         if (mode != RoamingPolicy.Mode.DENY) {
             return Optional.empty();
         }
         ServingSystem ss;
         try {
-            ss = new QmiClient(runner, device, proxy, SessionProbe.QMICLI_TIMEOUT).servingSystem();
+            ss = (kept != null ? kept : new QmiClient(runner, device, proxy, SessionProbe.QMICLI_TIMEOUT))
+                    .servingSystem();
         } catch (QmiConnException e) {
             return Optional.empty();
         }

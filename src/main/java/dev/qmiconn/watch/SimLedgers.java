@@ -36,9 +36,17 @@ public final class SimLedgers {
 
     /** Asks the modem for the ICCID and remembers it as the device's SIM. */
     public static LedgerKey resolve(CommandRunner runner, String device, boolean proxy, LedgerStore store) {
+        return resolve(new QmiClient(runner, device, proxy, ICCID_TIMEOUT), device, store);
+    }
+
+    /**
+     * As above, asked through {@code qmi}: the service passes its client on the kept DMS id, so a stop that kills
+     * the query in flight leaks no client id.
+     */
+    public static LedgerKey resolve(QmiClient qmi, String device, LedgerStore store) {
         String name = Paths.deviceName(device);
         try {
-            LedgerKey key = LedgerKey.sim(new QmiClient(runner, device, proxy, ICCID_TIMEOUT).iccid().value());
+            LedgerKey key = LedgerKey.sim(qmi.iccid().value());
             store.rememberKey(name, key);
             return key;
         } catch (RuntimeException e) {

@@ -86,6 +86,7 @@ public final class Watchdog {
     /** Keeps a live view of the modem (for the service's status answers) up to date on every poll. */
     public Watchdog withLiveView(LiveView view) {
         this.live = view;
+        meter.askingOn(view::queries); // poll-time queries on kept ids: LiveView#queries
         telemetry.withLive(view);
         return this;
     }
@@ -235,7 +236,7 @@ public final class Watchdog {
             link.failed(e.exitCode());
             telemetry.failed(e.getMessage(), pacer.now());
             if (n % options.escalateAfter() == 0) {
-                change(WatchState.ESCALATING, escalation.cycleRadio());
+                change(WatchState.ESCALATING, escalation.cycleRadio(live == null ? null : live.queries()));
             }
             if (options.usbResetAfter() != null && n % options.usbResetAfter() == 0) {
                 change(WatchState.ESCALATING, escalation.reenumerateUsb(stop));
@@ -265,7 +266,7 @@ public final class Watchdog {
 
     /** Registered roaming with roaming denied: the link goes down (once) and is held down; false otherwise. */
     private boolean roamingHold() {
-        return roaming.holdReason().map(why -> {
+        return roaming.holdReason(live == null ? null : live.queries()).map(why -> {
             if (link.state() != WatchState.ROAMING) {
                 takeDown();
                 change(WatchState.ROAMING, why);

@@ -48,5 +48,38 @@ class RoamingWatchSandboxTest {
             assertEquals(0, box.emulator().liveClientIds(), watch.stdout());
         }
     }
-}
 
+    /**
+     * The stop hook kills whatever qmicli runs; a poll-time query on a fresh client id (the roaming check with
+     * {@code --roaming deny}) killed after its allocation would leak that id. So polls must allocate nothing: they
+     * ask on the service's kept ids.
+     */
+    @Test
+    void should_allocate_no_client_id_while_polling_with_roaming_denied() {
+        try (Sandbox box = Sandbox.start(SandboxOptions.of("e397u-53"), new ExecRunner(), new EmulatorModems())) {
+            BackgroundProcess watch = box.start(List.of("qmi-conn", "watch", "--apn", "fast.metropcs.com",
+                    "--roaming", "deny", "--timeout", "15s", "--poll", "1s"));
+            try {
+                WatchLog.await(watch, Duration.ofSeconds(60), log -> log.contains(" connected "));
+                WatchLog.await(watch, Duration.ofSeconds(10), l -> box.emulator().liveSessions() == 1);
+                sleep(Duration.ofSeconds(2)); // the first polls after connecting
+                long before = box.emulator().allocationsSeen();
+                sleep(Duration.ofSeconds(4)); // ~4 polls, each with a roaming check
+                assertEquals(before, box.emulator().allocationsSeen(), "polls allocated client ids:\n"
+                        + watch.stdout());
+            } finally {
+                watch.stop(Duration.ofSeconds(30));
+            }
+            assertEquals(0, box.emulator().liveClientIds(), watch.stdout());
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
