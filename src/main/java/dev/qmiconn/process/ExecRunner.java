@@ -47,13 +47,22 @@ public final class ExecRunner implements CommandRunner {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         ExecuteWatchdog watchdog = ExecuteWatchdog.builder().setTimeout(spec.timeout()).get();
-        DefaultExecutor executor = DefaultExecutor.builder().get();
+        CompletableFuture<Process> launched = new CompletableFuture<>();
+        DefaultExecutor executor = new DefaultExecutor() {
+            @Override
+            protected Process launch(CommandLine command, Map<String, String> env, File dir) throws IOException {
+                Process p = super.launch(command, env, dir);
+                launched.complete(p);
+                return p;
+            }
+        };
         executor.setExitValues(null); // every exit code is a result, not an exception
         executor.setWatchdog(watchdog);
         executor.setStreamHandler(new PumpStreamHandler(out, err, stdinOf(spec)));
         long start = System.nanoTime();
         int exit;
         running.add(watchdog);
+        java.util.concurrent.ScheduledFuture<?> kill = Killer.after(spec.timeout().plus(KILL_GRACE), launched);
         try {
             exit = executor.execute(toCommandLine(withParentDeathSignal(spec.argv())), environment(spec));
         } catch (ExecuteException e) {
@@ -64,6 +73,7 @@ public final class ExecRunner implements CommandRunner {
             LOG.debug("{} could not start: {}", spec.argv(), e.getMessage());
             return new CommandResult(spec.argv(), 127, "", e.getMessage(), false, took);
         } finally {
+            kill.cancel(false);
             running.remove(watchdog);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -73,6 +83,40 @@ public final class ExecRunner implements CommandRunner {
         LOG.debug("ran {} -> exit {}{} in {} ms", spec.argv(), result.exitCode(),
                 timedOut ? " (timed out, killed)" : "", took.toMillis());
         return result;
+    }
+
+    /** How long a program may take to end after the SIGTERM of its timeout (or of a cancel) before SIGKILL. */
+    static final Duration KILL_GRACE = Duration.ofSeconds(3);
+
+    /**
+     * The SIGKILL after {@link #KILL_GRACE}: a timeout (Commons Exec's watchdog) and {@link #cancelRunning} only send
+     * SIGTERM, and qmicli catches it to cancel and release cleanly, which can hang on a device that does not answer
+     * (seen: a qmicli --wds-noop stuck 22 minutes in a JVM's shutdown hook, two qmicli having shared one pty).
+     * One daemon thread, started on first use.
+     */
+    private static final class Killer {
+        private static final java.util.concurrent.ScheduledThreadPoolExecutor TIMER = timer();
+
+        private static java.util.concurrent.ScheduledThreadPoolExecutor timer() {
+            java.util.concurrent.ScheduledThreadPoolExecutor t = new java.util.concurrent.ScheduledThreadPoolExecutor(1,
+                    r -> {
+                        Thread thread = new Thread(r, "qmi-conn-exec-kill");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+            t.setRemoveOnCancelPolicy(true); // a service runs qmicli every poll: no pile of cancelled kills
+            return t;
+        }
+
+        static java.util.concurrent.ScheduledFuture<?> after(Duration delay, CompletableFuture<Process> launched) {
+            return TIMER.schedule(() -> {
+                Process p = launched.getNow(null);
+                if (p != null && p.isAlive()) {
+                    LOG.debug("pid {} outlived its timeout and SIGTERM: SIGKILL", p.pid());
+                    p.destroyForcibly();
+                }
+            }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     @Override

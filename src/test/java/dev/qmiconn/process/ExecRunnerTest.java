@@ -41,6 +41,17 @@ class ExecRunnerTest {
     }
 
     @Test
+    void should_kill_a_program_that_ignores_the_sigterm_of_its_timeout() {
+        long start = System.nanoTime();
+        // like a qmicli whose SIGTERM handler waits for a device that never answers
+        CommandResult r = runner.run(CommandSpec.of("sh", "-c", "trap '' TERM; exec sleep 60")
+                .withTimeout(Duration.ofMillis(300)));
+        assertTrue(r.timedOut());
+        long took = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+        assertTrue(took < 10, "SIGKILL after the grace, not 60 s later: " + took + " s");
+    }
+
+    @Test
     void should_report_a_missing_program_as_exit_127() {
         CommandResult r = runner.run(CommandSpec.of("/nonexistent/qmicli", "--version"));
         assertEquals(127, r.exitCode());
