@@ -79,9 +79,10 @@ public final class DownFlow {
     /**
      * The query client ids a service keeps (NAS, UIM, DMS in {@code <dev>.service.json}) outlive it when it is
      * killed (kill -9, OOM, power cut) until a service starts again. With no service running, down releases them
-     * too and removes the record, so "down" means no client id held. Returns what to add to the line said.
+     * too and removes the record, so "down" means no client id held; a one-shot {@code up} does the same before it
+     * allocates its own. Returns what to add to the line said.
      */
-    private static String releaseServiceIds(String device, Paths paths, Teardown teardown, List<String> problems) {
+    static String releaseServiceIds(String device, Paths paths, Teardown teardown, List<String> problems) {
         String name = Paths.deviceName(device);
         if (!java.nio.file.Files.exists(paths.serviceIdsFile(name))) {
             return "";

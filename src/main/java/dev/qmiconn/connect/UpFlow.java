@@ -117,7 +117,7 @@ public final class UpFlow {
                             pacer.now().getEpochSecond()), null));
             // armed before the first allocation: SIGTERM/Ctrl-C from here on stops what the record names
             UndoOnExit guard = UndoOnExit.arm(() -> {
-                runner.cancelRunning();
+                runner.cancelOthers();
                 rec.close(); // after an allocation under way is recorded, none starts behind the undo
                 teardown.undo(rec);
             });
@@ -187,6 +187,13 @@ public final class UpFlow {
                     out.flush();
                     teardown.undo(new SessionRecord(store, old));
                 });
+        List<String> problems = new ArrayList<>();
+        String kept = DownFlow.releaseServiceIds(req.device(), req.paths(), teardown, problems);
+        problems.forEach(p -> out.println("could not release what a stopped service kept: " + p));
+        if (!kept.isEmpty()) {
+            out.println(kept.substring(2));
+        }
+        out.flush();
     }
 
     private void applyPolicy(UpRequest req, VersionPolicy policy) {

@@ -23,4 +23,14 @@ public interface CommandRunner {
      */
     default void cancelRunning() {
     }
+
+    /**
+     * {@link #cancelRunning} and, from now on, runs programs for the calling thread only: another thread's run
+     * returns at once as if SIGTERM had stopped it (exit 143). A shutdown hook that undoes what {@code up} started
+     * calls this, so the interrupted flow cannot put a second qmicli on the device beside the undo's (two qmicli
+     * on one cdc-wdm port mix their replies and can hang).
+     */
+    default void cancelOthers() {
+        cancelRunning();
+    }
 }

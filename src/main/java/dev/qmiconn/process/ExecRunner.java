@@ -41,6 +41,8 @@ public final class ExecRunner implements CommandRunner {
             ? "/usr/bin/setpriv" : null;
 
     private final java.util.Set<ExecuteWatchdog> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Set by {@link #cancelOthers}: the one thread still allowed to run programs. */
+    private Thread reservedFor;
 
     @Override
     public CommandResult run(CommandSpec spec) {
@@ -61,7 +63,14 @@ public final class ExecRunner implements CommandRunner {
         executor.setStreamHandler(new PumpStreamHandler(out, err, stdinOf(spec)));
         long start = System.nanoTime();
         int exit;
-        running.add(watchdog);
+        synchronized (this) {
+            if (reservedFor != null && reservedFor != Thread.currentThread()) {
+                LOG.debug("not starting {}: another thread is undoing", spec.argv());
+                return new CommandResult(spec.argv(), CANCELLED, "", "not started: qmi-conn is stopping", false,
+                        Duration.ZERO);
+            }
+            running.add(watchdog);
+        }
         java.util.concurrent.ScheduledFuture<?> kill = Killer.after(spec.timeout().plus(KILL_GRACE), launched);
         try {
             exit = executor.execute(toCommandLine(withParentDeathSignal(spec.argv())), environment(spec));
@@ -124,6 +133,17 @@ public final class ExecRunner implements CommandRunner {
         for (ExecuteWatchdog w : running) {
             w.destroyProcess();
         }
+    }
+
+    /** What a program stopped by SIGTERM exits with; also the answer to a run refused after {@link #cancelOthers}. */
+    static final int CANCELLED = 128 + 15;
+
+    @Override
+    public void cancelOthers() {
+        synchronized (this) {
+            reservedFor = Thread.currentThread();
+        }
+        cancelRunning();
     }
 
     /** A missing program still fails as "cannot start" (127): setpriv exits 127 too when exec fails. */

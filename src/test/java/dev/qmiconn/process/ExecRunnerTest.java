@@ -52,6 +52,32 @@ class ExecRunnerTest {
     }
 
     @Test
+    void should_leave_the_device_to_the_undoing_thread_after_cancel_others() throws Exception {
+        java.util.concurrent.CompletableFuture<CommandResult> first = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<CommandResult> next = new java.util.concurrent.CompletableFuture<>();
+        Thread flow = new Thread(() -> {
+            first.complete(runner.run(CommandSpec.of("sleep", "30")));
+            next.complete(runner.run(CommandSpec.of("true"))); // the interrupted flow's next step
+        });
+        flow.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!hasChild("sleep") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        runner.cancelOthers();
+        CommandResult stopped = first.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertFalse(stopped.succeeded(), "the running program is stopped");
+        CommandResult refused = next.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(ExecRunner.CANCELLED, refused.exitCode(), "another thread starts nothing after the cancel");
+        assertEquals(0, runner.run(CommandSpec.of("true")).exitCode(), "the undoing thread still runs programs");
+        flow.join(10_000);
+    }
+
+    private static boolean hasChild(String name) {
+        return ProcessHandle.current().descendants().anyMatch(p -> p.info().command().orElse("").endsWith("/" + name));
+    }
+
+    @Test
     void should_report_a_missing_program_as_exit_127() {
         CommandResult r = runner.run(CommandSpec.of("/nonexistent/qmicli", "--version"));
         assertEquals(127, r.exitCode());

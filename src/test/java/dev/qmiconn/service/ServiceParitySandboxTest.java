@@ -81,6 +81,29 @@ class ServiceParitySandboxTest {
     }
 
     @Test
+    void should_release_a_killed_services_kept_ids_when_up_runs_directly() throws Exception {
+        try (Sandbox box = Sandbox.start(SandboxOptions.of("e397u-53"), new ExecRunner(), new EmulatorModems())) {
+            BackgroundProcess service = box.start(watch());
+            try {
+                WatchLog.await(service, PATIENCE, log -> log.contains(" connected "));
+                WatchLog.await(service, PATIENCE, log -> box.emulator().liveClientIds() == 4);
+            } finally {
+                ProcessHandle.of(service.pid()).ifPresent(ProcessHandle::destroyForcibly);
+                service.waitFor(Duration.ofSeconds(10));
+            }
+            CommandResult up = box.exec(qmiConn("up", "--apn", APN, "--timeout", "15s"), PATIENCE);
+            assertEquals(0, up.exitCode(), up.stdout() + up.stderr());
+            assertTrue(up.stdout().contains("released the 3 client ids a stopped service kept"), up.stdout());
+            assertFalse(Files.exists(box.tmpDir().resolve("qmi-state/cdc-wdm0.service.json")), "record removed");
+            JsonNode record = new ObjectMapper().readTree(box.tmpDir().resolve("qmi-state/cdc-wdm0.json").toFile());
+            assertEquals(record.path("clientIds").size(), box.emulator().liveClientIds(),
+                    "the modem holds exactly the ids up recorded: " + record + "\n" + up.stdout());
+            assertEquals(0, box.exec(qmiConn("down"), PATIENCE).exitCode());
+            assertEquals(0, box.emulator().liveClientIds());
+        }
+    }
+
+    @Test
     void should_exit_with_the_same_codes_through_the_service_as_directly_when_the_call_fails() throws Exception {
         try (Sandbox box = Sandbox.start(SandboxOptions.of("call-failed"), new ExecRunner(), new EmulatorModems())) {
             // directly, up is given the settings the service runs with (through it, they are its own)
