@@ -2,7 +2,8 @@
 # Runs INSIDE the sandbox (bench/fast starts it, once per modem latency). See bench/fast.
 #   fast-inside.sh RUNS LATENCY_LABEL [BASES [standalone]]
 # BASES: older builds' homes, colon-separated; each runs up, status, down in the loop as rows NAME-up,
-# NAME-status, NAME-down (NAME: the directory's last part). 'standalone' leaves the service rows out.
+# NAME-status, NAME-down (NAME: the directory's last part). 'standalone' leaves the service rows out, 'service'
+# the standalone qmi-conn rows (the shell's and the guide's baselines still run).
 set -u
 runs=${1:-9}
 label=${2:-?}
@@ -88,10 +89,16 @@ i=1
 while [ "$i" -le "$runs" ]; do
     measure guide-up "$i" guide_up
     measure guide-down "$i" guide_down
-    measure conn-up "$i" qmi-conn up --apn "$APN" --timeout 20s
-    measure shell-status "$i" shell_status
-    measure conn-status "$i" qmi-conn status --json
-    measure conn-down "$i" qmi-conn down
+    if [ "$ONLY" != service ]; then
+        measure conn-up "$i" qmi-conn up --apn "$APN" --timeout 20s
+        measure shell-status "$i" shell_status
+        measure conn-status "$i" qmi-conn status --json
+        measure conn-down "$i" qmi-conn down
+    else
+        qmi-network --profile=/tmp/bench-qmi-network.conf /dev/cdc-wdm0 start >/dev/null 2>&1
+        measure shell-status "$i" shell_status  # with a session up, as in the full loop
+        qmi-network --profile=/tmp/bench-qmi-network.conf /dev/cdc-wdm0 stop >/dev/null 2>&1
+    fi
     for home in $(echo "$BASES" | tr ':' ' '); do  # older builds, same runs, same load: before/after
         b=$(basename "$home")
         measure "$b-up" "$i" env QMI_CONN_HOME="$home" "$home/bin/qmi-conn" up --apn "$APN" --timeout 20s
@@ -112,8 +119,9 @@ for home in $(echo "$BASES" | tr ':' ' '); do
     base_rows="$base_rows $b-up:guide-up:2.0 $b-status:shell-status:0.7 $b-down:guide-down:"
 done
 [ "$ONLY" = standalone ] && SVC_ROWS=""
-for spec in guide-up:: conn-up:guide-up:2.0 shell-status:: conn-status:shell-status:0.7 guide-down:: \
-        conn-down:guide-down: $base_rows $SVC_ROWS; do
+CONN_ROWS="conn-up:guide-up:2.0 conn-status:shell-status:0.7 conn-down:guide-down:"
+[ "$ONLY" = service ] && CONN_ROWS=""
+for spec in guide-up:: shell-status:: guide-down:: $CONN_ROWS $base_rows $SVC_ROWS; do
     row=${spec%%:*}; rest=${spec#*:}; base=${rest%%:*}; target=${rest#*:}
     m=$(median "$row")
     ratio=""
