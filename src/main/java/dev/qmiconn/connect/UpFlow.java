@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,7 @@ public final class UpFlow {
     private Map<String, String> environment = Map.of();
     private boolean keepQueryIds;
     private QmiClient radioOn;
+    private PreflightMemo preflights;
 
     public UpFlow(CommandRunner runner, Pacer pacer, PrintWriter out) {
         this(runner, pacer, out, Files::exists);
@@ -70,6 +72,12 @@ public final class UpFlow {
         return this;
     }
 
+    /** The service's memo of the checks made before the modem is touched ({@link PreflightMemo}). */
+    public UpFlow rememberingPreflight(PreflightMemo memo) {
+        this.preflights = memo;
+        return this;
+    }
+
     /** {@code deviceExists} lets a replayed test say the control device is there without a /dev node. */
     public UpFlow(CommandRunner runner, Pacer pacer, PrintWriter out, Predicate<Path> deviceExists) {
         this.runner = runner;
@@ -91,9 +99,18 @@ public final class UpFlow {
         Paths paths = req.paths();
         try (DeviceLock lock = DeviceLock.acquire(paths.stateDir(), req.deviceName(), req.device())) {
             Pacer.Deadline deadline = pacer.deadline(req.timeout());
-            preflight(req, paths);
+            Instant checkedAt = pacer.now();
+            boolean checked = preflights != null && preflights.fresh(checkedAt);
+            if (preflights != null) {
+                preflights.forget(); // until this up has passed again
+            }
+            if (!checked) {
+                preflight(req, paths);
+            }
             waitForDevice(req.device(), req.timeout().compareTo(DEVICE_WAIT) < 0 ? req.timeout() : DEVICE_WAIT);
-            ModemManagerGuard.check(paths, req.device(), req.proxy());
+            if (!checked) {
+                ModemManagerGuard.check(paths, req.device(), req.proxy());
+            }
             VersionCache versions = new VersionCache(paths.stateDir(), environment);
             QmiClient qmi = new QmiClient(runner, req.device(), req.proxy(), QMICLI_TIMEOUT,
                     versions.get().orElse(null));
@@ -163,6 +180,9 @@ public final class UpFlow {
                 }
                 ExitCode code = e instanceof QmiConnException q ? q.exitCode() : ExitCode.FAILURE;
                 throw new QmiConnException(code, e.getMessage() + undone, e);
+            }
+            if (preflights != null) {
+                preflights.passed(checkedAt);
             }
             UpReport.print(out, rec.state(), service);
             return rec.state();

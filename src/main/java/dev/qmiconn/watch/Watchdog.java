@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.qmiconn.connect.DownFlow;
 import dev.qmiconn.connect.Pacer;
+import dev.qmiconn.connect.PreflightMemo;
 import dev.qmiconn.connect.RoamingPolicy;
 import dev.qmiconn.connect.SessionState;
 import dev.qmiconn.connect.UpFlow;
@@ -44,6 +45,7 @@ public final class Watchdog {
     private final CapNotice capNotice;
     private final LinkControl link;
     private volatile LiveView live;
+    private final PreflightMemo preflights = new PreflightMemo(); // for reconnects: checks without the modem
     private LogStyle style = LogStyle.PLAIN;
     private Map<String, String> environment = Map.of();
     private TelemetryFeed telemetry;
@@ -208,7 +210,7 @@ public final class Watchdog {
         change(WatchState.CONNECTING, request.apnOrSource() + " on " + request.device());
         try {
             SessionState up = new UpFlow(runner, pacer, quiet).withEnvironment(environment)
-                    .askingRadioOn(live == null ? null : live.radio()).run(request);
+                    .askingRadioOn(live == null ? null : live.radio()).rememberingPreflight(preflights).run(request);
             // connected once up has started the session and applied the address: a waiting `qmi-conn up` is
             // answered now; the first poll follows at once, on the kept WDS id only (a stop that kills it leaks no
             // id), for status's counters and telemetry's first snapshot
