@@ -166,6 +166,15 @@ public final class RadioReadiness {
                 + ", waiting for a usable signal" + (sig == null ? "" : ": " + Signal.describe(sig));
     }
 
+    /**
+     * What {@link #readyNow} would say from answers already in hand (the service's live view read them moments
+     * ago): registered with a usable signal, else empty.
+     */
+    public static java.util.Optional<Radio> readyFrom(ServingSystem ss, SignalStrength sig) {
+        return ss != null && sig != null && ss.registered() && usable(sig) ? java.util.Optional.of(new Radio(ss, sig))
+                : java.util.Optional.empty();
+    }
+
     static boolean usable(SignalStrength sig) {
         return sig.current() != null && sig.current().network() != RadioInterface.NONE
                 && sig.current().value() >= MIN_USABLE_RSSI_DBM;

@@ -42,6 +42,7 @@ public final class UpFlow {
     private boolean keepQueryIds;
     private QmiClient radioOn;
     private PreflightMemo preflights;
+    private RadioReadiness.Radio known;
 
     public UpFlow(CommandRunner runner, Pacer pacer, PrintWriter out) {
         this(runner, pacer, out, Files::exists);
@@ -75,6 +76,16 @@ public final class UpFlow {
     /** The service's memo of the checks made before the modem is touched ({@link PreflightMemo}). */
     public UpFlow rememberingPreflight(PreflightMemo memo) {
         this.preflights = memo;
+        return this;
+    }
+
+    /**
+     * The service's answer to the radio check, read by its live view moments ago: registered with a usable signal
+     * means SIM, PIN and operating mode are fine, so no radio query runs. If the network has gone since, the start
+     * fails (no-service) and the service asks again with the full check ({@code dev.qmiconn.watch.ServiceUp}).
+     */
+    public UpFlow knowingRadio(RadioReadiness.Radio radio) {
+        this.known = radio;
         return this;
     }
 
@@ -142,7 +153,7 @@ public final class UpFlow {
             try {
                 QmiClient ask = radioOn != null ? radioOn : keepQueryIds ? KeptQueryIds.allocate(rec, qmi) : qmi;
                 RadioReadiness radio = new RadioReadiness(ask, deadline, out);
-                service = radio.readyNow().orElseGet(() -> {
+                service = (known != null ? java.util.Optional.of(known) : radio.readyNow()).orElseGet(() -> {
                     radio.unlockSim(req.pin());
                     radio.goOnline();
                     return radio.awaitService();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import dev.qmiconn.connect.ModemIds;
+import dev.qmiconn.connect.RadioReadiness;
 import dev.qmiconn.connect.StatusFlow;
 import dev.qmiconn.connect.StatusReport;
 import dev.qmiconn.error.QmiConnException;
@@ -70,6 +71,19 @@ public final class LiveView {
      */
     public QmiClient queries() {
         return radio.orFresh();
+    }
+
+    /**
+     * Registration and signal as read at the last radio refresh, if that was at most {@link #RADIO_EVERY} plus
+     * {@code slack} before {@code now} and found the modem registered with a usable signal (see
+     * {@link RadioReadiness#readyFrom}); else empty, and {@code up} asks the modem.
+     */
+    public synchronized java.util.Optional<RadioReadiness.Radio> recentRadio(Instant now, Duration slack) {
+        if (radioAt.equals(Instant.MIN) || now.isBefore(radioAt)
+                || Duration.between(radioAt, now).compareTo(RADIO_EVERY.plus(slack)) > 0) {
+            return java.util.Optional.empty();
+        }
+        return RadioReadiness.readyFrom(parts.servingSystem(), parts.signal());
     }
 
     /** The modem's IMEI and the SIM's ICCID; null until the first radio refresh. */

@@ -8,7 +8,6 @@ import java.util.Map;
 
 import dev.qmiconn.connect.DownFlow;
 import dev.qmiconn.connect.Pacer;
-import dev.qmiconn.connect.PreflightMemo;
 import dev.qmiconn.connect.RoamingPolicy;
 import dev.qmiconn.connect.SessionState;
 import dev.qmiconn.connect.UpFlow;
@@ -45,7 +44,7 @@ public final class Watchdog {
     private final CapNotice capNotice;
     private final LinkControl link;
     private volatile LiveView live;
-    private final PreflightMemo preflights = new PreflightMemo(); // for reconnects: checks without the modem
+    private final ServiceUp serviceUp;
     private LogStyle style = LogStyle.PLAIN;
     private Map<String, String> environment = Map.of();
     private TelemetryFeed telemetry;
@@ -64,6 +63,7 @@ public final class Watchdog {
         this.escalation = new Escalation(runner, request.device(), request.proxy(), request.paths().sysfsRoot());
         this.roaming = new RoamingGuard(runner, request.device(), request.proxy(), this.request.roaming());
         this.capNotice = new CapNotice(options.capAction());
+        this.serviceUp = new ServiceUp(runner, pacer, quiet);
         this.telemetry = new TelemetryFeed(TelemetrySink.NONE, request.device());
     }
 
@@ -207,10 +207,10 @@ public final class Watchdog {
     }
 
     private int reconnect(int failures) {
+        boolean byRequest = link.state() == WatchState.HELD_DOWN; // `up` after `down`, not a drop
         change(WatchState.CONNECTING, request.apnOrSource() + " on " + request.device());
         try {
-            SessionState up = new UpFlow(runner, pacer, quiet).withEnvironment(environment)
-                    .askingRadioOn(live == null ? null : live.radio()).rememberingPreflight(preflights).run(request);
+            SessionState up = serviceUp.run(request, environment, live, byRequest);
             // connected once up has started the session and applied the address: a waiting `qmi-conn up` is
             // answered now; the first poll follows at once, on the kept WDS id only (a stop that kills it leaks no
             // id), for status's counters and telemetry's first snapshot
