@@ -8,9 +8,7 @@ import java.util.function.Function;
 
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.error.QmiConnException;
-import dev.qmiconn.process.CommandResult;
 import dev.qmiconn.process.CommandRunner;
-import dev.qmiconn.process.CommandSpec;
 import dev.qmiconn.qmi.model.CardStatus;
 import dev.qmiconn.qmi.model.CurrentSettings;
 import dev.qmiconn.qmi.model.DataFormat;
@@ -30,7 +28,6 @@ import dev.qmiconn.qmi.parse.AckParsers;
 import dev.qmiconn.qmi.parse.CtlParsers;
 import dev.qmiconn.qmi.parse.DmsParsers;
 import dev.qmiconn.qmi.parse.NasParsers;
-import dev.qmiconn.qmi.parse.QmicliParseException;
 import dev.qmiconn.qmi.parse.UimParsers;
 import dev.qmiconn.qmi.parse.WdaParsers;
 import dev.qmiconn.qmi.parse.WdsParsers;
@@ -43,11 +40,7 @@ import dev.qmiconn.qmi.parse.WdsParsers;
  */
 public final class QmiClient {
 
-    private final CommandRunner runner;
-    private final QmicliArgv argv;
-    private final Duration timeout;
-    private volatile LibqmiVersion version;
-    private final boolean freshOnStale;
+    private final QmicliCalls calls;
 
     public QmiClient(CommandRunner runner, String device, boolean useProxy, Duration timeout) {
         this(runner, device, useProxy, timeout, null);
@@ -55,16 +48,11 @@ public final class QmiClient {
 
     /** With a version already known (e.g. from an earlier {@link #version()}); null asks qmicli when needed. */
     public QmiClient(CommandRunner runner, String device, boolean useProxy, Duration timeout, LibqmiVersion known) {
-        this(runner, new QmicliArgv(device, useProxy, Map.of()), timeout, known, false);
+        this(new QmicliCalls(runner, new QmicliArgv(device, useProxy, Map.of()), timeout, known, false));
     }
 
-    private QmiClient(CommandRunner runner, QmicliArgv argv, Duration timeout, LibqmiVersion known,
-                      boolean freshOnStale) {
-        this.runner = runner;
-        this.argv = argv;
-        this.timeout = timeout;
-        this.version = known;
-        this.freshOnStale = freshOnStale;
+    private QmiClient(QmicliCalls calls) {
+        this.calls = calls;
     }
 
     /**
@@ -74,7 +62,7 @@ public final class QmiClient {
      * renews its ids on that).
      */
     public QmiClient keeping(Map<String, Integer> kept) {
-        return new QmiClient(runner, argv.keeping(kept), timeout, version, false);
+        return new QmiClient(calls.keeping(kept, false));
     }
 
     /**
@@ -82,24 +70,17 @@ public final class QmiClient {
      * every id since {@code up} kept them) is asked again on a fresh id: for {@code status}, which only looks.
      */
     public QmiClient keepingOrFresh(Map<String, Integer> kept) {
-        return new QmiClient(runner, argv.keeping(kept), timeout, version, true);
+        return new QmiClient(calls.keeping(kept, true));
     }
 
     /** This client, but a kept id the modem has forgotten is asked again on a fresh one (as {@link #keepingOrFresh}). */
     public QmiClient orFresh() {
-        return new QmiClient(runner, argv, timeout, version, true);
+        return new QmiClient(calls.orFresh());
     }
 
     /** {@code qmicli --version} (no device needed); cached. */
-    public synchronized LibqmiVersion version() {
-        if (version == null) {
-            CommandResult r = runner.run(CommandSpec.of("qmicli", "--version").withTimeout(timeout));
-            if (!r.succeeded()) {
-                throw QmicliErrors.toException(r, null);
-            }
-            version = LibqmiVersion.parse(r.stdout());
-        }
-        return version;
+    public LibqmiVersion version() {
+        return calls.version();
     }
 
     public VersionPolicy policy() {
@@ -298,25 +279,10 @@ public final class QmiClient {
 
     /** The argv for an action: {@code qmicli -d DEVICE [-p] ACTION...}. */
     public List<String> argv(String... action) {
-        return argv.of(action);
+        return calls.argv(action);
     }
 
     private <T> T call(Function<String, T> parser, String... action) {
-        List<String> line = argv(action);
-        CommandResult r = runner.run(CommandSpec.of(line).withTimeout(timeout));
-        if (freshOnStale && !r.succeeded() && QmicliErrors.staleClientId(r)) {
-            List<String> fresh = argv.keeping(Map.of()).of(action);
-            if (!fresh.equals(line)) {
-                r = runner.run(CommandSpec.of(fresh).withTimeout(timeout));
-            }
-        }
-        if (!r.succeeded()) {
-            throw QmicliErrors.toException(r, version);
-        }
-        try {
-            return parser.apply(r.stdout());
-        } catch (QmicliParseException e) {
-            throw version == null ? e : e.onLibqmi(version.text());
-        }
+        return calls.call(parser, action);
     }
 }
