@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -91,20 +90,8 @@ public final class PluggedInModem implements AutoCloseable {
             throw new SandboxException(refused.get());
         }
         PluggedInModem plugged = new PluggedInModem(runner, dir.toAbsolutePath());
-        try {
-            plugged.plugIn(scenario, modems);
-            return plugged;
-        } catch (RuntimeException | IOException e) {
-            try {
-                plugged.close();
-            } catch (RuntimeException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            if (e instanceof SandboxException s) {
-                throw s;
-            }
-            throw new SandboxException("cannot plug the modem in: " + e.getMessage(), e);
-        }
+        Undo.buildOrUndo(() -> plugged.plugIn(scenario, modems), plugged::close, "cannot plug the modem in");
+        return plugged;
     }
 
     private void plugIn(String scenario, ModemFactory modems) throws IOException {
@@ -241,16 +228,16 @@ public final class PluggedInModem implements AutoCloseable {
             closed = true;
         }
         reporter.shutdownNow();
-        List<RuntimeException> failures = new ArrayList<>();
+        Undo undo = new Undo();
         // /sys/class and wwan0's overlay first: deleting the namespace takes wwan0 (and its sysfs dir) away
-        mounts.undoAll(layout.root(), failures::add);
-        attempt(failures, () -> { if (bridge != null) { bridge.close(); } });
-        attempt(failures, modemSide::close);
-        attempt(failures, () -> { if (emulator != null) { emulator.close(); } });
+        mounts.undoAll(layout.root(), undo::failed);
+        undo.attempt(() -> { if (bridge != null) { bridge.close(); } });
+        undo.attempt(modemSide::close);
+        undo.attempt(() -> { if (emulator != null) { emulator.close(); } });
         if (mounts.has(layout.root())) {
-            attempt(failures, () -> mounts.unmount(layout.root()));
+            undo.attempt(() -> mounts.unmount(layout.root()));
         }
-        attempt(failures, () -> {
+        undo.attempt(() -> {
             try {
                 Files.deleteIfExists(Path.of("/dev", FakeSysfs.DEVICE));
                 Files.deleteIfExists(layout.root());
@@ -258,23 +245,6 @@ public final class PluggedInModem implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         });
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            // the JVM is shutting down (we may be the hook) or the hook was never added
-        }
-        if (!failures.isEmpty()) {
-            SandboxException e = new SandboxException("unplugging the modem: " + failures.get(0).getMessage());
-            failures.forEach(e::addSuppressed);
-            throw e;
-        }
-    }
-
-    private static void attempt(List<RuntimeException> failures, Runnable step) {
-        try {
-            step.run();
-        } catch (RuntimeException e) {
-            failures.add(e);
-        }
+        undo.finish(shutdownHook, "unplugging the modem");
     }
 }

@@ -74,20 +74,8 @@ public final class Sandbox implements AutoCloseable {
         }
         new StaleSandboxSweeper(runner, options.baseDir()).sweep();
         Sandbox sandbox = new Sandbox(options, runner);
-        try {
-            sandbox.build(options.scenario(), modems);
-            return sandbox;
-        } catch (RuntimeException | IOException e) {
-            try {
-                sandbox.close();
-            } catch (RuntimeException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            if (e instanceof SandboxException s) {
-                throw s;
-            }
-            throw new SandboxException("cannot build the sandbox: " + e.getMessage(), e);
-        }
+        Undo.buildOrUndo(() -> sandbox.build(options.scenario(), modems), sandbox::close, "cannot build the sandbox");
+        return sandbox;
     }
 
     private void build(String scenario, ModemFactory modems) throws IOException {
@@ -214,34 +202,16 @@ public final class Sandbox implements AutoCloseable {
             }
             closed = true;
         }
-        List<RuntimeException> failures = new ArrayList<>();
+        Undo undo = new Undo();
         synchronized (this) {
-            started.forEach(p -> attempt(failures, () -> p.stop(Duration.ofSeconds(2))));
+            started.forEach(p -> undo.attempt(() -> p.stop(Duration.ofSeconds(2))));
         }
-        attempt(failures, () -> { if (mountNamespace != null) { mountNamespace.close(); } });
-        attempt(failures, () -> { if (bridge != null) { bridge.close(); } });
-        attempt(failures, modemSide::close);
-        attempt(failures, () -> { if (emulator != null) { emulator.close(); } });
-        attempt(failures, () -> WorkDirs.delete(layout.root()));
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            // the JVM is shutting down (we may be the hook) or the hook was never added
-        }
-        if (!failures.isEmpty()) {
-            SandboxException e = new SandboxException("sandbox " + names.prefix() + " cleanup: "
-                    + failures.get(0).getMessage());
-            failures.forEach(e::addSuppressed);
-            throw e;
-        }
-    }
-
-    private static void attempt(List<RuntimeException> failures, Runnable step) {
-        try {
-            step.run();
-        } catch (RuntimeException e) {
-            failures.add(e);
-        }
+        undo.attempt(() -> { if (mountNamespace != null) { mountNamespace.close(); } });
+        undo.attempt(() -> { if (bridge != null) { bridge.close(); } });
+        undo.attempt(modemSide::close);
+        undo.attempt(() -> { if (emulator != null) { emulator.close(); } });
+        undo.attempt(() -> WorkDirs.delete(layout.root()));
+        undo.finish(shutdownHook, "sandbox " + names.prefix() + " cleanup");
     }
 
     static boolean isRoot() {
