@@ -50,6 +50,25 @@ class LauncherJitIT {
     }
 
     @Test
+    void should_keep_the_services_reflection_from_generating_accessor_classes() {
+        String watch = settings("watch", "--help");
+        assertTrue(watch.contains("sun.reflect.inflationThreshold = 2147483647"), watch);
+        assertTrue(!settings("status", "--help").contains("sun.reflect.inflationThreshold"), "only the service");
+    }
+
+    /** The JVM's system properties as -XshowSettings prints them (on stderr, before the command runs). */
+    private String settings(String... args) {
+        List<String> argv = new ArrayList<>(List.of(Path.of("bin", "qmi-conn").toAbsolutePath().toString()));
+        argv.addAll(List.of(args));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        CommandResult r = new ExecRunner().run(new CommandSpec(argv, Duration.ofSeconds(60),
+                Map.of("PATH", "/usr/bin:/bin", "JAVA", java, "QMI_CONN_JAVA_OPTS", "-XshowSettings:properties"),
+                null));
+        assertEquals(0, r.exitCode(), r.stderr());
+        return r.stderr();
+    }
+
+    @Test
     void should_run_other_commands_with_c1_only() {
         String status = flags("--record", records.resolve("r").toString(), "status", "--help");
         assertTrue(jit(flags("up", "--apn", "watch", "--help")), "an option value named watch is no subcommand");
