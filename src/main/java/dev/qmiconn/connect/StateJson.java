@@ -3,15 +3,21 @@ package dev.qmiconn.connect;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+
+import dev.qmiconn.config.JsonTree;
+import dev.qmiconn.config.JsonTree.BadField;
+
+import static dev.qmiconn.config.JsonTree.bool;
+import static dev.qmiconn.config.JsonTree.integer;
+import static dev.qmiconn.config.JsonTree.number;
+import static dev.qmiconn.config.JsonTree.object;
+import static dev.qmiconn.config.JsonTree.objects;
+import static dev.qmiconn.config.JsonTree.string;
+import static dev.qmiconn.config.JsonTree.strings;
 
 /**
  * The format-2 state file with Jackson's streaming core only. Every command reads this file (and {@code up} writes
@@ -22,54 +28,7 @@ import com.fasterxml.jackson.core.JsonToken;
  */
 final class StateJson {
 
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     private StateJson() {
-    }
-
-    /** The parsed JSON value: Map (insertion order), List, String, Number, Boolean or null. */
-    static Object parse(String text) throws IOException {
-        try (JsonParser p = FACTORY.createParser(text)) {
-            JsonToken first = p.nextToken();
-            if (first == null) {
-                return null;
-            }
-            return value(p); // what follows the value is not read, as ObjectMapper.readTree did not
-        }
-    }
-
-    private static Object value(JsonParser p) throws IOException {
-        switch (p.currentToken()) {
-            case START_OBJECT -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    p.nextToken();
-                    m.put(name, value(p));
-                }
-                return m;
-            }
-            case START_ARRAY -> {
-                List<Object> l = new ArrayList<>();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    l.add(value(p));
-                }
-                return l;
-            }
-            case VALUE_STRING -> {
-                return p.getText();
-            }
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                return p.getNumberValue();
-            }
-            case VALUE_TRUE, VALUE_FALSE -> {
-                return p.getBooleanValue();
-            }
-            case VALUE_NULL -> {
-                return null;
-            }
-            default -> throw new JsonParseException(p, "unexpected " + p.currentToken());
-        }
     }
 
     /** A format-2 record from its parsed object; a field of the wrong kind is a {@link BadField}. */
@@ -112,7 +71,7 @@ final class StateJson {
     /** What {@code ObjectMapper.enable(INDENT_OUTPUT).writeValueAsString(state)} gave, byte for byte. */
     static String write(SessionState s) {
         StringWriter text = new StringWriter();
-        try (JsonGenerator g = FACTORY.createGenerator(text)) {
+        try (JsonGenerator g = JsonTree.FACTORY.createGenerator(text)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeNumberField("format", s.format());
@@ -193,104 +152,5 @@ final class StateJson {
         } else {
             g.writeNumber(value);
         }
-    }
-
-    /** A field that is there but of the wrong kind; its message is the damage reason. */
-    static final class BadField extends RuntimeException {
-        BadField(String field, String what) {
-            super("field '" + field + "': " + what);
-        }
-    }
-
-    private static Map<?, ?> object(Map<?, ?> o, String field) {
-        Object v = o.get(field);
-        if (v == null || v instanceof Map) {
-            return (Map<?, ?>) v;
-        }
-        throw new BadField(field, "not an object");
-    }
-
-    private static List<Map<?, ?>> objects(Map<?, ?> o, String field) {
-        Object v = o.get(field);
-        if (v == null) {
-            return List.of();
-        }
-        if (!(v instanceof List<?> l)) {
-            throw new BadField(field, "not a list");
-        }
-        List<Map<?, ?>> out = new ArrayList<>();
-        for (Object e : l) {
-            if (!(e instanceof Map<?, ?> m)) {
-                throw new BadField(field, "an entry is not an object");
-            }
-            out.add(m);
-        }
-        return out;
-    }
-
-    private static List<String> strings(Map<?, ?> o, String field) {
-        Object v = o.get(field);
-        if (v == null) {
-            return null;
-        }
-        if (!(v instanceof List<?> l)) {
-            throw new BadField(field, "not a list");
-        }
-        List<String> out = new ArrayList<>();
-        for (Object e : l) {
-            out.add(e == null ? null : e.toString());
-        }
-        return out;
-    }
-
-    private static String string(Map<?, ?> o, String field) {
-        Object v = o.get(field);
-        if (v instanceof Map || v instanceof List) {
-            throw new BadField(field, "not a string");
-        }
-        return v == null ? null : v.toString();
-    }
-
-    private static boolean bool(Map<?, ?> o, String field) {
-        Object v = o.get(field);
-        if (v == null || v instanceof Boolean) {
-            return Boolean.TRUE.equals(v);
-        }
-        if ("true".equals(v) || "false".equals(v)) {
-            return Boolean.parseBoolean((String) v);
-        }
-        throw new BadField(field, "not true or false");
-    }
-
-    /** A missing or null number is 0, as Jackson gave a primitive. */
-    private static long number(Map<?, ?> o, String field) {
-        Long n = longOrNull(o, field);
-        return n == null ? 0 : n;
-    }
-
-    private static Integer integer(Map<?, ?> o, String field) {
-        Long n = longOrNull(o, field);
-        if (n != null && (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE)) {
-            throw new BadField(field, n + " is out of range");
-        }
-        return n == null ? null : n.intValue();
-    }
-
-    private static Long longOrNull(Map<?, ?> o, String field) {
-        Object v = o.get(field);
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof Number n && !(v instanceof Double) && !(v instanceof java.math.BigDecimal)) {
-            return n.longValue();
-        }
-        if (v instanceof String s) {
-            try {
-                return Long.parseLong(s.strip());
-            } catch (NumberFormatException e) {
-                throw new BadField(field, "'" + s + "' is not a whole number");
-            }
-        }
-        throw new BadField(field, "not a whole number");
     }
 }

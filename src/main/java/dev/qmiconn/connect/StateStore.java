@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.qmiconn.config.AtomicFiles;
+import dev.qmiconn.config.JsonTree;
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.error.QmiConnException;
 
@@ -56,7 +57,7 @@ public final class StateStore {
             throw new QmiConnException(ExitCode.FAILURE, "cannot read " + file + ": " + e.getMessage());
         }
         try {
-            Object tree = StateJson.parse(text);
+            Object tree = JsonTree.parse(text);
             if (!(tree instanceof java.util.Map<?, ?> o)) {
                 throw new DamagedStateException(file, text, text.isBlank() ? "empty" : "not a JSON object");
             }
@@ -68,7 +69,7 @@ public final class StateStore {
             return Optional.of(s);
         } catch (IOException e) {
             throw new DamagedStateException(file, text, text.isBlank() ? "empty" : firstLine(e));
-        } catch (StateJson.BadField e) {
+        } catch (JsonTree.BadField e) {
             throw new DamagedStateException(file, text, e.getMessage());
         }
     }

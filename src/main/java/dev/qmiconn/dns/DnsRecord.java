@@ -1,24 +1,26 @@
 package dev.qmiconn.dns;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.JsonGenerator;
 
 import dev.qmiconn.config.AtomicFiles;
+import dev.qmiconn.config.JsonTree;
 
 /**
  * Which backend holds a session's DNS servers, kept next to the session state as {@code STATE_DIR/<tag>.dns.json}
  * so {@code down} reverts exactly that one (even when the system changed in between) and {@code status} can say
  * where the servers are. Written before the servers are handed over: a crash in between still leaves {@code down}
- * what it needs.
+ * what it needs. Read and written with Jackson's streaming core ({@link JsonTree}): the bytes an ObjectMapper with
+ * INDENT_OUTPUT wrote, read as leniently as it read them (DnsRecordJsonTest).
  *
  * @param backend   the {@link DnsMode} word that was used (never {@code auto})
  * @param iface     the modem's interface (resolved's link, resolvconf's record {@code IFACE.qmi-conn})
@@ -31,9 +33,6 @@ import dev.qmiconn.config.AtomicFiles;
  */
 public record DnsRecord(String backend, String iface, String tag, List<String> servers, String program,
                         List<String> files, String flavour, String owner) {
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public DnsRecord {
         servers = servers == null ? List.of() : List.copyOf(servers);
@@ -68,7 +67,7 @@ public record DnsRecord(String backend, String iface, String tag, List<String> s
     static Optional<DnsRecord> read(Path stateDir, String tag) {
         Path f = file(stateDir, tag);
         try {
-            return Optional.of(JSON.readValue(Files.readString(f), DnsRecord.class));
+            return Optional.of(fromJson(Files.readString(f)));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -76,12 +75,52 @@ public record DnsRecord(String backend, String iface, String tag, List<String> s
         }
     }
 
-    void write(Path stateDir) {
-        try {
-            AtomicFiles.write(file(stateDir, tag), JSON.writeValueAsString(this) + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The record of a file's text; damage (bad JSON, a field of the wrong kind, no object) is an IOException. */
+    static DnsRecord fromJson(String text) throws IOException {
+        Object tree = JsonTree.parse(text);
+        if (!(tree instanceof Map<?, ?> o)) {
+            throw new IOException("not a JSON object");
         }
+        try {
+            return new DnsRecord(JsonTree.string(o, "backend"), JsonTree.string(o, "iface"), JsonTree.string(o, "tag"),
+                    entries(o, "servers"), JsonTree.string(o, "program"), entries(o, "files"),
+                    JsonTree.string(o, "flavour"), JsonTree.string(o, "owner"));
+        } catch (JsonTree.BadField e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    private static List<String> entries(Map<?, ?> o, String field) {
+        List<String> l = JsonTree.strings(o, field);
+        if (l != null && l.contains(null)) {
+            throw new JsonTree.BadField(field, "an entry is null");
+        }
+        return l;
+    }
+
+    /** The file's text, without the final newline {@link #write} adds. */
+    String toJson() {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator g = JsonTree.FACTORY.createGenerator(text)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("backend", backend);
+            g.writeStringField("iface", iface);
+            g.writeStringField("tag", tag);
+            JsonTree.stringsField(g, "servers", servers);
+            g.writeStringField("program", program);
+            JsonTree.stringsField(g, "files", files);
+            g.writeStringField("flavour", flavour);
+            g.writeStringField("owner", owner);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return text.toString();
+    }
+
+    void write(Path stateDir) {
+        AtomicFiles.write(file(stateDir, tag), toJson() + "\n");
     }
 
     static void delete(Path stateDir, String tag) {

@@ -9,10 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
 import dev.qmiconn.config.AtomicFiles;
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.error.QmiConnException;
@@ -26,12 +22,6 @@ import dev.qmiconn.error.QmiConnException;
 public final class LedgerStore {
 
     public static final Path DEFAULT_DIR = Path.of("/var/lib/qmi-conn");
-    /** Made on the first ledger read or written: up and status without a ledger never pay for it (~0.1 s). */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
-    }
-
     private final Path dir;
     private final Path legacyStateDir;
 
@@ -53,7 +43,7 @@ public final class LedgerStore {
     public Optional<SimLedger> load(LedgerKey key) {
         Path f = file(key);
         try {
-            return Optional.of(Json.MAPPER.readValue(Files.readString(f), SimLedger.class));
+            return Optional.of(LedgerJson.readSim(Files.readString(f)));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -76,7 +66,7 @@ public final class LedgerStore {
     /** Writes the ledger atomically; a legacy usage.json it came from is removed once the new file is safe. */
     public void save(SimLedger ledger) {
         try {
-            AtomicFiles.write(file(new LedgerKey(ledger.key())), Json.MAPPER.writeValueAsString(ledger) + "\n",
+            AtomicFiles.write(file(new LedgerKey(ledger.key())), LedgerJson.write(ledger) + "\n",
                     PosixFilePermissions.fromString("rw-r--r--"));
             if (legacyStateDir != null) {
                 Files.deleteIfExists(new UsageStore(legacyStateDir).file());

@@ -1,13 +1,8 @@
 package dev.qmiconn.usage;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import dev.qmiconn.config.AtomicFiles;
 import dev.qmiconn.error.ExitCode;
@@ -17,8 +12,6 @@ import dev.qmiconn.error.QmiConnException;
 public final class UsageStore {
 
     public static final String FILE_NAME = "usage.json";
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path file;
 
@@ -36,7 +29,7 @@ public final class UsageStore {
             return null;
         }
         try {
-            return JSON.readValue(Files.readString(file), UsageLedger.class);
+            return LedgerJson.readUsage(Files.readString(file));
         } catch (IOException e) {
             throw new QmiConnException(ExitCode.BAD_INPUT, "cannot read usage ledger " + file + ": "
                     + e.getMessage().lines().findFirst().orElse("") + " (move it aside to start counting anew)");
@@ -44,10 +37,6 @@ public final class UsageStore {
     }
 
     public void save(UsageLedger ledger) {
-        try {
-            AtomicFiles.write(file, JSON.writeValueAsString(ledger) + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        AtomicFiles.write(file, LedgerJson.write(ledger) + "\n");
     }
 }
