@@ -2,8 +2,9 @@
 # Runs INSIDE the sandbox (bench/fast starts it, once per modem latency). See bench/fast.
 #   fast-inside.sh RUNS LATENCY_LABEL [BASES [standalone]]
 # BASES: older builds' homes, colon-separated; each runs up, status, down in the loop as rows NAME-up,
-# NAME-status, NAME-down (NAME: the directory's last part). 'standalone' leaves the service rows out, 'service'
-# the standalone qmi-conn rows (the shell's and the guide's baselines still run).
+# NAME-status, NAME-down (NAME: the directory's last part), and runs its own service for rows NAME-svc-status,
+# NAME-svc-down, NAME-svc-up. 'standalone' leaves the service rows out, 'service' the standalone qmi-conn rows
+# (the shell's and the guide's baselines still run).
 set -u
 runs=${1:-9}
 label=${2:-?}
@@ -58,19 +59,24 @@ svc_started() {  # LOG: until watch says connected (30 s at most)
         sleep 0.1
     done
 }
-svc_each_run() {
-    log=$out/watch-log.$1
-    qmi-conn watch --apn "$APN" > "$log" 2>&1 &
+svc_each_run() {  # RUN [HOME]: HOME (an older build, BASE) runs its own service, rows NAME-svc-*
+    if [ -n "${2:-}" ]; then
+        q="env QMI_CONN_HOME=$2 $2/bin/qmi-conn" p="$(basename "$2")-svc" rss=""
+    else
+        q=qmi-conn p=svc rss=yes
+    fi
+    log=$out/watch-log.$p.$1
+    $q watch --apn "$APN" > "$log" 2>&1 &
     svc=$!
     if svc_started "$log"; then
-        qmi-conn status --json >/dev/null 2>&1
-        awk '/VmRSS/ {print $2}' "/proc/$svc/status" > "$out/svc-rss.$1"
-        measure svc-status "$1" qmi-conn status --json
-        measure svc-down "$1" qmi-conn down
-        measure svc-up "$1" qmi-conn up
-        if [ "$1" -eq "$runs" ]; then
+        $q status --json >/dev/null 2>&1
+        [ -z "$rss" ] || awk '/VmRSS/ {print $2}' "/proc/$svc/status" > "$out/svc-rss.$1"
+        measure "$p-status" "$1" $q status --json
+        measure "$p-down" "$1" $q down
+        measure "$p-up" "$1" $q up
+        if [ -n "$rss" ] && [ "$1" -eq "$runs" ]; then
             k=0
-            while [ "$k" -lt 100 ]; do qmi-conn status --json >/dev/null 2>&1; k=$((k + 1)); done
+            while [ "$k" -lt 100 ]; do $q status --json >/dev/null 2>&1; k=$((k + 1)); done
             awk '/VmRSS/ {print $2}' "/proc/$svc/status" > "$out/svc-rss-100"
         fi
     fi
@@ -100,12 +106,16 @@ while [ "$i" -le "$runs" ]; do
         qmi-network --profile=/tmp/bench-qmi-network.conf /dev/cdc-wdm0 stop >/dev/null 2>&1
     fi
     for home in $(echo "$BASES" | tr ':' ' '); do  # older builds, same runs, same load: before/after
+        [ "$ONLY" = service ] && break
         b=$(basename "$home")
         measure "$b-up" "$i" env QMI_CONN_HOME="$home" "$home/bin/qmi-conn" up --apn "$APN" --timeout 20s
         measure "$b-status" "$i" env QMI_CONN_HOME="$home" "$home/bin/qmi-conn" status --json
         measure "$b-down" "$i" env QMI_CONN_HOME="$home" "$home/bin/qmi-conn" down
     done
-    [ "$ONLY" = standalone ] || svc_each_run "$i"
+    if [ "$ONLY" != standalone ]; then
+        svc_each_run "$i"
+        for home in $(echo "$BASES" | tr ':' ' '); do svc_each_run "$i" "$home"; done
+    fi
     i=$((i + 1))
 done
 [ "$ONLY" = standalone ] || svc_teardown
@@ -115,8 +125,13 @@ printf '\nmodem reply latency %s, %s runs each, load %s\n' "$label" "$runs" "$(c
 printf '%-20s %8s %12s %16s %7s %s\n' row median_ms min-max vs ratio target
 base_rows=""
 for home in $(echo "$BASES" | tr ':' ' '); do
+    [ "$ONLY" = service ] && break
     b=$(basename "$home")
     base_rows="$base_rows $b-up:guide-up:2.0 $b-status:shell-status:0.7 $b-down:guide-down:"
+done
+for home in $(echo "$BASES" | tr ':' ' '); do
+    b=$(basename "$home")
+    SVC_ROWS="$SVC_ROWS $b-svc-status:shell-status:0.3 $b-svc-up:guide-up:0.8 $b-svc-down:guide-down:"
 done
 [ "$ONLY" = standalone ] && SVC_ROWS=""
 CONN_ROWS="conn-up:guide-up:2.0 conn-status:shell-status:0.7 conn-down:guide-down:"
