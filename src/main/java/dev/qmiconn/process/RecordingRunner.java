@@ -43,7 +43,7 @@ public final class RecordingRunner implements CommandRunner {
         CommandResult result = delegate.run(spec);
         String version = isLibqmiTool(spec) ? libqmiVersion(spec, result) : null;
         String name = String.format("%03d-%s.json", sequence.incrementAndGet(), spec.program());
-        AtomicFiles.write(directory.resolve(name), redacted(Transcript.of(result, version)).toJson(), OWNER_ONLY);
+        AtomicFiles.write(directory.resolve(name), redacted(Transcript.of(result, version).withStdin(spec.stdin())).toJson(), OWNER_ONLY);
         return result;
     }
 
@@ -56,7 +56,7 @@ public final class RecordingRunner implements CommandRunner {
     private static Transcript redacted(Transcript t) {
         return new Transcript(t.argv().stream().map(Secrets::redact).toList(), t.exitCode(),
                 Secrets.redact(t.stdout()), Secrets.redact(t.stderr()), t.durationMs(), t.timedOut(),
-                t.libqmiVersion());
+                t.libqmiVersion(), t.stdin() == null ? null : Secrets.redact(t.stdin()));
     }
 
     private static boolean isLibqmiTool(CommandSpec spec) {

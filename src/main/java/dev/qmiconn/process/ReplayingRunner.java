@@ -6,7 +6,8 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * A strict runner for tests: each call must match the next recorded argv exactly and in order. A mismatch
+ * A strict runner for tests: each call must match the next recorded argv exactly and in order (and its standard
+ * input, when the transcript recorded one: an {@code ip -batch -} script is all in its input). A mismatch
  * throws {@link ReplayMismatchException} with a readable diff; {@link #verifyAllConsumed()} (also run by
  * {@link #close()}) fails when recorded calls were never made.
  */
@@ -32,6 +33,11 @@ public final class ReplayingRunner implements CommandRunner, AutoCloseable {
                     + "  expected: " + render(next.argv()) + "\n"
                     + "  actual:   " + render(spec.argv()) + "\n"
                     + "  first difference: " + firstDifference(next.argv(), spec.argv()));
+        }
+        if (next.stdin() != null && !next.stdin().equals(spec.stdin())) {
+            throw new ReplayMismatchException("call #" + made.size() + " (" + render(spec.argv())
+                    + ") was given other input than recorded:\n  expected: " + next.stdin().replace("\n", "\\n")
+                    + "\n  actual:   " + (spec.stdin() == null ? "(none)" : spec.stdin().replace("\n", "\\n")));
         }
         expected.removeFirst();
         return next.toResult();
