@@ -70,7 +70,7 @@ public final class DownFlow {
                         + String.join("; ", problems) + " (state kept in " + store.file() + "; run down again)");
             }
             out.println(device + " is down (" + (recovery.damaged() ? "every client id released"
-                    : UpFlow.describe(state) + " stopped")
+                    : UpReport.describe(state) + " stopped")
                     + (state.iface() == null ? "" : ", " + state.iface() + " flushed") + ")" + kept);
             out.flush();
         }

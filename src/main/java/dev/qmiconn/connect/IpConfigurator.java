@@ -25,12 +25,23 @@ public final class IpConfigurator {
     private final PrintWriter out;
     private CurrentSettings settings;
     private Integer v6Cid;
+    private Runnable quiet = () -> { };
 
     public IpConfigurator(QmiClient qmi, Dhcp dhcp, NetConfig net, PrintWriter out) {
         this.qmi = qmi;
         this.dhcp = dhcp;
         this.net = net;
         this.out = out;
+    }
+
+    /**
+     * {@code up} allocates the UIM id it keeps for {@code status} while DHCP runs ({@link KeptQueryIds#meanwhile});
+     * a qmicli of ours must not run beside it on the one device node, so {@code quiet} (which waits for it) is
+     * called before this asks the modem anything.
+     */
+    public IpConfigurator sharingQmiUntil(Runnable quiet) {
+        this.quiet = quiet;
+        return this;
     }
 
     /** What got applied. */
@@ -64,6 +75,7 @@ public final class IpConfigurator {
         Integer v6Prefix = null;
         List<String> dns = new ArrayList<>(four == null ? List.of() : four.dns());
         if (v6) {
+            quiet.run();
             CurrentSettings cs = v6Cid == null ? settings() : qmi.currentSettings(v6Cid);
             if (cs.ipv6Address() == null) {
                 if (!v4) {
@@ -93,6 +105,7 @@ public final class IpConfigurator {
 
     private CurrentSettings settings() {
         if (settings == null) {
+            quiet.run();
             settings = qmi.currentSettings();
         }
         return settings;

@@ -4,6 +4,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import org.slf4j.LoggerFactory;
 
@@ -16,22 +19,36 @@ import dev.qmiconn.qmi.QmicliException;
  * allocates and releases a fresh id per qmicli run unless {@code --client-cid=N --client-no-release-cid}). Each id
  * is recorded before use ({@link SessionRecord#allocate}); {@code down} releases them with everything else
  * ({@link Teardown#undo}). The service keeps its own query ids ({@code dev.qmiconn.service.LinkService}).
+ * <p>
+ * {@code up} itself needs the UIM id only when the radio is not ready at once (card status, PIN); otherwise it is
+ * kept for {@code status} alone and allocated {@link #meanwhile while DHCP runs}, when nothing else talks QMI.
  */
 final class KeptQueryIds {
 
     static final List<String> SERVICES = List.of("nas", "uim");
 
-    private KeptQueryIds() {
+    private final SessionRecord rec;
+    private final QmiClient qmi;
+    private final Map<String, Integer> ids = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> asked = new ConcurrentHashMap<>();
+    private FutureTask<Void> meanwhile;
+
+    KeptQueryIds(SessionRecord rec, QmiClient qmi) {
+        this.rec = rec;
+        this.qmi = qmi;
     }
 
     /**
-     * Allocates and records a NAS and a UIM id; returns the client that uses them. A modem that refuses one
-     * with a QMI error (ClientIdsExhausted, no such service) leaves that service on fresh ids. Any other failure
-     * (killed, timed out: the outcome is unknown, and a SIGTERM's undo is under way) fails {@code up} as before.
+     * Allocates and records an id of each service not asked for yet; returns the client that uses every id kept
+     * so far. A modem that refuses one with a QMI error (ClientIdsExhausted, no such service) leaves that service
+     * on fresh ids. Any other failure (killed, timed out: the outcome is unknown, and a SIGTERM's undo is under
+     * way) fails {@code up} as before.
      */
-    static QmiClient allocate(SessionRecord rec, QmiClient qmi) {
-        Map<String, Integer> ids = new HashMap<>();
-        for (String service : SERVICES) {
+    QmiClient allocate(String... services) {
+        for (String service : services) {
+            if (asked.putIfAbsent(service, true) != null) {
+                continue;
+            }
             try {
                 ids.put(service, rec.allocate(qmi, service));
             } catch (QmicliException e) {
@@ -41,7 +58,53 @@ final class KeptQueryIds {
                 LoggerFactory.getLogger(KeptQueryIds.class).debug("no kept {} id: {}", service, e.getMessage());
             }
         }
-        return qmi.keeping(ids);
+        return qmi.keeping(Map.copyOf(ids));
+    }
+
+    /**
+     * Starts allocating the ids of {@code services} not kept yet on a thread, for a stretch of {@code up} that
+     * sends no QMI message (link up, udhcpc: one qmicli at a time per device node, its replies go to whichever
+     * reader takes them). {@link #await} ends that stretch. The id is recorded before use as ever, and a SIGTERM
+     * meanwhile kills its qmicli: {@link SessionRecord#close} waits for the marker to be settled.
+     */
+    void meanwhile(String... services) {
+        if (meanwhile == null && java.util.Arrays.stream(services).anyMatch(s -> !asked.containsKey(s))) {
+            meanwhile = new FutureTask<>(() -> {
+                allocate(services);
+                return null;
+            });
+            Thread t = new Thread(meanwhile, "qmi-conn-kept-ids");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    /** Waits for {@link #meanwhile}'s allocation, failing as it failed; after it, QMI is ours alone again. */
+    void await() {
+        if (meanwhile == null) {
+            return;
+        }
+        try {
+            meanwhile.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new dev.qmiconn.error.QmiConnException(dev.qmiconn.error.ExitCode.FAILURE,
+                    "interrupted while a client id was being allocated");
+        }
+    }
+
+    /** As {@link #await} but never fails: before an undo, which must see every id the record will hold. */
+    void settle() {
+        try {
+            await();
+        } catch (RuntimeException ignored) {
+            // the failure that matters is the one being undone; this allocation's marker or id is in the record
+        }
     }
 
     /** The ids a saved record keeps for queries (none for a record without them, e.g. an older qmi-conn's). */

@@ -40,7 +40,7 @@ final class StateRecovery {
             Path aside = store.moveAside();
             SessionState salvaged = StateSalvage.from(e.text(), device, paths);
             out.println("state file " + store.file() + " was damaged (" + e.reason() + "), moved to " + aside
-                    + "; stopping " + (salvaged.sessions().isEmpty() ? "" : UpFlow.describe(salvaged)
+                    + "; stopping " + (salvaged.sessions().isEmpty() ? "" : UpReport.describe(salvaged)
                     + " and ") + "every client id on " + device);
             out.flush();
             return Optional.of(salvaged);

@@ -13,7 +13,6 @@ import java.util.function.Predicate;
 
 import dev.qmiconn.connect.ConnectOptions.Backend;
 import dev.qmiconn.connect.IpConfigurator.Applied;
-import dev.qmiconn.connect.SessionState.DataSession;
 import dev.qmiconn.dns.Dns;
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.error.QmiConnException;
@@ -150,10 +149,16 @@ public final class UpFlow {
                 teardown.undo(rec);
             });
             RadioReadiness.Radio service;
+            KeptQueryIds kept = radioOn == null && keepQueryIds ? new KeptQueryIds(rec, qmi) : null;
             try {
-                QmiClient ask = radioOn != null ? radioOn : keepQueryIds ? KeptQueryIds.allocate(rec, qmi) : qmi;
+                QmiClient ask = radioOn != null ? radioOn : kept != null ? kept.allocate("nas") : qmi;
+                Optional<RadioReadiness.Radio> ready = known != null ? Optional.of(known)
+                        : new RadioReadiness(ask, deadline, out).readyNow();
+                if (ready.isEmpty() && kept != null) {
+                    ask = kept.allocate("uim"); // card status and PIN; when ready, the UIM id waits for DHCP
+                }
                 RadioReadiness radio = new RadioReadiness(ask, deadline, out);
-                service = (known != null ? java.util.Optional.of(known) : radio.readyNow()).orElseGet(() -> {
+                service = ready.orElseGet(() -> {
                     radio.unlockSim(req.pin());
                     radio.goOnline();
                     return radio.awaitService();
@@ -167,9 +172,16 @@ public final class UpFlow {
                 } else {
                     new QmicliBackend(qmi, out).start(call, rec);
                 }
-                Applied applied = new IpConfigurator(qmi, new Dhcp(runner, paths.dhcpHook()), net, out)
-                        .configure(iface, req.ipConfig(), req.ipType() == null || req.ipType().wantsV4(),
-                                req.ipType() != null && req.ipType().wantsV6(), rec.state().sessions());
+                IpConfigurator ip = new IpConfigurator(qmi, new Dhcp(runner, paths.dhcpHook()), net, out);
+                if (kept != null) {
+                    kept.meanwhile(KeptQueryIds.SERVICES.toArray(String[]::new));
+                    ip.sharingQmiUntil(kept::await);
+                }
+                Applied applied = ip.configure(iface, req.ipConfig(), req.ipType() == null || req.ipType().wantsV4(),
+                        req.ipType() != null && req.ipType().wantsV6(), rec.state().sessions());
+                if (kept != null) {
+                    kept.await();
+                }
                 IpSettings v4 = applied.v4();
                 rec.update(s -> s.up(new SessionState.Addressing(v4 == null ? "none" : v4.source(),
                         v4 == null ? null : v4.address(), v4 == null ? null : v4.prefix(),
@@ -178,6 +190,9 @@ public final class UpFlow {
                 dns.apply(paths.dns(req.dns()), req.deviceName(), iface, applied.dns()).forEach(out::println);
                 guard.disarm();
             } catch (RuntimeException e) {
+                if (kept != null) {
+                    kept.settle(); // a UIM id allocated during DHCP is recorded before the undo reads the record
+                }
                 if (!guard.disarm()) {
                     throw e; // killed meanwhile: the exit hook is undoing it
                 }
@@ -214,7 +229,7 @@ public final class UpFlow {
                         return;
                     }
                     out.println("a previous " + old.backend() + " session on " + req.device() + " was left ("
-                            + describe(old) + "); stopping it first");
+                            + UpReport.describe(old) + "); stopping it first");
                     out.flush();
                     teardown.undo(new SessionRecord(store, old));
                 });
@@ -275,20 +290,5 @@ public final class UpFlow {
             }
             d.sleep(Duration.ofMillis(200));
         }
-    }
-
-    static String describe(SessionState state) {
-        List<String> parts = new ArrayList<>();
-        for (DataSession s : state.sessions()) {
-            parts.add(s.family() + " CID " + s.cid() + " handle " + s.packetDataHandle());
-        }
-        // kept query ids are no session of their own: not named (down releases them all the same)
-        state.clientIds().stream().filter(c -> !KeptQueryIds.SERVICES.contains(c.service()))
-                .filter(c -> state.sessions().stream().noneMatch(s -> s.cid() == c.cid()
-                && "wds".equals(c.service()))).forEach(c -> parts.add(c.service() + " CID " + c.cid()));
-        if (state.pending() != null) {
-            parts.add("an interrupted " + state.pending() + " client id allocation");
-        }
-        return parts.isEmpty() ? "no session" : String.join(", ", parts);
     }
 }

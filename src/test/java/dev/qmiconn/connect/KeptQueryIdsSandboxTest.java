@@ -45,6 +45,41 @@ class KeptQueryIdsSandboxTest {
     }
 
     @Test
+    void should_allocate_the_uim_id_while_dhcp_runs_when_the_radio_is_ready_at_once() {
+        try (SandboxedQmiConn box = new SandboxedQmiConn("e397u-53")) {
+            CommandResult up = box.qmiConn("-v", "up", "--apn", "fast.metropcs.com", "--timeout", "20s");
+
+            assertEquals(0, up.exitCode(), show(up));
+            String log = up.stderr();
+            int start = log.indexOf("--wds-start-network");
+            int uim = log.indexOf("--uim-noop, --client-no-release-cid");
+            assertTrue(start >= 0 && uim > start, "the UIM id waits for DHCP, after the start:\n" + log);
+            assertTrue(log.indexOf("--uim-get-card-status") < 0, "registered with signal: no card status\n" + log);
+            assertEquals(3, box.sandbox.emulator().liveClientIds(), "NAS, UIM, WDS kept");
+            assertEquals(0, box.qmiConn("down").exitCode());
+            assertEquals(0, box.sandbox.emulator().liveClientIds());
+        }
+    }
+
+    @Test
+    void should_leave_nothing_when_up_is_killed_while_it_allocates_the_uim_id_during_dhcp() throws Exception {
+        // 1 s a reply: the UIM allocation beside DHCP is still waiting on the modem when the SIGTERM comes
+        try (SandboxedQmiConn box = new SandboxedQmiConn("e397u-53", java.time.Duration.ofSeconds(1))) {
+            java.nio.file.Files.writeString(box.sandbox.tmpDir().resolve("kill-up.sh"), String.join("\n",
+                    "qmi-conn up --apn fast.metropcs.com --timeout 60s & P=$!",
+                    "until grep -Eq '\"pending\" ?: ?\"uim\"' /run/qmi-conn/cdc-wdm0.json 2>/dev/null; do sleep 0.05; done",
+                    "kill -TERM $P; wait $P; echo \"exit $?\"", ""));
+
+            String out = box.run("sh", "/tmp/kill-up.sh");
+
+            assertTrue(out.contains("exit 143"), out);
+            assertEquals(0, box.sandbox.emulator().liveSessions());
+            assertEquals(0, box.sandbox.emulator().liveClientIds());
+            assertTrue(!java.nio.file.Files.exists(box.sandbox.runDir().resolve("qmi-conn/cdc-wdm0.json")));
+        }
+    }
+
+    @Test
     void should_answer_on_fresh_ids_when_the_modem_forgot_the_kept_ones() {
         try (SandboxedQmiConn box = new SandboxedQmiConn("e397u-53")) {
             assertEquals(0, box.qmiConn("up", "--apn", "fast.metropcs.com", "--timeout", "20s").exitCode());

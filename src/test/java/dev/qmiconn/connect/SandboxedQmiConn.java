@@ -21,6 +21,11 @@ final class SandboxedQmiConn implements AutoCloseable {
         this.sandbox = Sandbox.start(SandboxOptions.of(scenario), new ExecRunner(), new EmulatorModems());
     }
 
+    /** Every QMI answer held back {@code replyLatency} after its request (a slow modem). */
+    SandboxedQmiConn(String scenario, Duration replyLatency) {
+        this.sandbox = Sandbox.start(SandboxOptions.of(scenario), new ExecRunner(), new EmulatorModems(replyLatency));
+    }
+
     CommandResult qmiConn(String... args) {
         List<String> argv = new ArrayList<>(List.of("qmi-conn"));
         argv.addAll(List.of(args));
