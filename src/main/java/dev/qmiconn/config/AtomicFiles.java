@@ -44,7 +44,7 @@ public final class AtomicFiles {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             StaleTempFiles.removeFor(file);
-            tmp = Files.createTempFile(dir, StaleTempFiles.prefix(file), StaleTempFiles.SUFFIX);
+            tmp = createTemp(dir, StaleTempFiles.prefix(file));
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ch.write(ByteBuffer.wrap(content));
                 ch.force(true);
@@ -75,6 +75,30 @@ public final class AtomicFiles {
                     Files.deleteIfExists(tmp);
                 } catch (IOException ignored) {
                     // best effort: the temp file is hidden and named after the target
+                }
+            }
+        }
+    }
+
+    /**
+     * A new empty file {@code <prefix><digits>.tmp}, mode 0600, as {@link Files#createTempFile} makes, but named
+     * from a plain random number: createTempFile seeds a SecureRandom first (~10-15 ms of class loading and
+     * seeding on the first write of every run, on {@code up}'s path before its first qmicli). The name need not be
+     * unguessable: CREATE_NEW (O_EXCL) neither follows a planted symlink nor reuses a file, and another name is
+     * tried instead.
+     */
+    static Path createTemp(Path dir, String prefix) throws IOException {
+        java.nio.file.attribute.FileAttribute<Set<PosixFilePermission>> ownerOnly =
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+        for (int attempt = 0;; attempt++) {
+            long n = java.util.concurrent.ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE;
+            Path tmp = dir.resolve(prefix + n + StaleTempFiles.SUFFIX);
+            try {
+                return Files.createFile(tmp, ownerOnly);
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                if (attempt == 100) {
+                    throw taken;
                 }
             }
         }
