@@ -107,6 +107,8 @@ public final class UpFlow {
 
     public SessionState run(UpRequest req) {
         Paths paths = req.paths();
+        // the one-shot up checks while it takes the lock and finds the device; the service's memo says when to
+        EarlyChecks early = preflights == null ? EarlyChecks.start(req) : null;
         try (DeviceLock lock = DeviceLock.acquire(paths.stateDir(), req.deviceName(), req.device())) {
             Pacer.Deadline deadline = pacer.deadline(req.timeout());
             Instant checkedAt = pacer.now();
@@ -114,11 +116,15 @@ public final class UpFlow {
             if (preflights != null) {
                 preflights.forget(); // until this up has passed again
             }
-            if (!checked) {
-                preflight(req, paths);
+            if (!checked && early == null) {
+                EarlyChecks.preflight(req, paths);
             }
-            waitForDevice(req.device(), req.timeout().compareTo(DEVICE_WAIT) < 0 ? req.timeout() : DEVICE_WAIT);
-            if (!checked) {
+            try {
+                waitForDevice(req.device(), req.timeout().compareTo(DEVICE_WAIT) < 0 ? req.timeout() : DEVICE_WAIT);
+            } catch (RuntimeException e) {
+                throw early == null ? e : early.before(e);
+            }
+            if (!checked && early == null) {
                 ModemManagerGuard.check(paths, req.device(), req.proxy());
             }
             VersionCache versions = new VersionCache(paths.stateDir(), environment);
@@ -129,6 +135,9 @@ public final class UpFlow {
             StateStore store = new StateStore(paths.stateFile(req.deviceName()));
             Dns dns = new Dns(runner, paths.stateDir());
             Teardown teardown = new Teardown(qmi, qmiNetwork, net, dns);
+            if (early != null) {
+                early.await(); // before anything acts on the modem or the files
+            }
             reclaimLeftovers(req, store, teardown, qmi);
 
             LibqmiVersion version = qmi.version();
@@ -253,14 +262,6 @@ public final class UpFlow {
                 out.println("libqmi " + policy.version() + " has the IP-family bug (Debian #845979): "
                         + "sending ip-type=4 explicitly to avoid QMI error 64");
             }
-        }
-    }
-
-    /** What can be refused without the modem: DNS files unusable or malformed, an interface not the device's. */
-    private static void preflight(UpRequest req, Paths paths) {
-        Dns.check(paths.dns(req.dns()), req.deviceName());
-        if (req.iface() != null) {
-            new Sysfs(paths.sysfsRoot()).requireIfaceOf(req.deviceName(), req.device(), req.iface());
         }
     }
 
