@@ -78,6 +78,7 @@ public final class WatchCommand implements Callable<Integer> {
                 .withEnvironment(context.environment())
                 .withLogStyle(LogStyle.detect(context.environment()))
                 .withLiveView(service.live())
+                .parkingWdsIn(service.parking())
                 .withTelemetry(telemetry(file, req, clock, spec.commandLine().getOut()));
         // the JVM's own exit path (SIGHUP, a JVM without StopSignals, an overdue teardown): the same teardown
         Thread hook = new Thread(() -> {

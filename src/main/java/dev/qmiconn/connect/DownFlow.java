@@ -22,10 +22,17 @@ public final class DownFlow {
 
     private final CommandRunner runner;
     private final PrintWriter out;
+    private ParkedWdsId parking;
 
     public DownFlow(CommandRunner runner, PrintWriter out) {
         this.runner = runner;
         this.out = out;
+    }
+
+    /** The service's own {@code down}: the session's WDS id is kept for its next {@code up} ({@link ParkedWdsId}). */
+    public DownFlow parkingWdsIn(ParkedWdsId p) {
+        this.parking = p;
+        return this;
     }
 
     /**
@@ -63,7 +70,8 @@ public final class DownFlow {
             }
             List<String> problems = new ArrayList<>(recovery.damaged()
                     ? recovery.undo(state, teardown, qmi, proxy || state.proxy())
-                    : teardown.undo(new SessionRecord(store, state)));
+                    : new Teardown(qmi, qmiNetwork, net, dns).parkingIn(parking)
+                    .undo(new SessionRecord(store, state)));
             String kept = releaseServiceIds(device, paths, teardown, problems);
             if (!problems.isEmpty()) {
                 throw new QmiConnException(ExitCode.MODEM_ERROR, "could not stop everything on " + device + ": "

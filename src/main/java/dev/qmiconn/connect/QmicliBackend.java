@@ -2,10 +2,12 @@ package dev.qmiconn.connect;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import dev.qmiconn.connect.SessionState.DataSession;
 import dev.qmiconn.error.QmiConnException;
 import dev.qmiconn.qmi.QmiClient;
+import dev.qmiconn.qmi.QmicliErrors;
 import dev.qmiconn.qmi.QmicliException;
 import dev.qmiconn.qmi.StartNetworkRequest;
 import dev.qmiconn.qmi.model.StartedNetwork;
@@ -20,41 +22,68 @@ public final class QmicliBackend {
 
     private final QmiClient qmi;
     private final java.io.PrintWriter out;
+    private ParkedWdsId parking;
 
     public QmicliBackend(QmiClient qmi, java.io.PrintWriter out) {
         this.qmi = qmi;
         this.out = out;
     }
 
+    /**
+     * The service's {@code up}: a single-family start runs on the WDS id its last {@code down} kept
+     * ({@link ParkedWdsId}), moved into the session's record first; a modem that forgot it (reset, CTL sync) gets
+     * a fresh one.
+     */
+    public QmicliBackend startingOnParked(ParkedWdsId p) {
+        this.parking = p;
+        return this;
+    }
+
     /** Starts every family of the request; on failure releases the id of the start that failed. */
     public List<DataSession> start(UpRequest req, SessionRecord rec) {
         List<DataSession> started = new ArrayList<>();
-        for (Integer family : families(req)) {
+        List<Integer> families = families(req);
+        for (Integer family : families) {
             StartNetworkRequest r = new StartNetworkRequest(req.apn(), req.user(), req.password(), req.auth(),
                     family, null, false);
-            int cid = rec.allocate(qmi, "wds");
-            StartedNetwork sn;
-            try {
-                bind(cid, family);
-                sn = qmi.startNetwork(r, cid);
-            } catch (QmicliException e) {
-                if (!unrecordedCall(e, req.proxy())) {
-                    throw failed(e, rec, cid);
-                }
-                cid = reclaim(rec, cid);
-                try {
-                    bind(cid, family);
-                    sn = qmi.startNetwork(r, cid);
-                } catch (QmicliException again) {
-                    throw failed(again, rec, cid);
-                }
-            }
-            DataSession s = new DataSession(family == null || family == 4 ? "ipv4" : "ipv6", cid,
-                    sn.packetDataHandle());
+            Optional<Integer> parked = parking != null && families.size() == 1 ? parking.takeInto(rec)
+                    : Optional.empty();
+            DataSession s = startOne(rec, r, family, parked.orElseGet(() -> rec.allocate(qmi, "wds")),
+                    parked.isPresent(), req.proxy());
             rec.update(x -> x.withSession(s));
             started.add(s);
         }
         return started;
+    }
+
+    private DataSession startOne(SessionRecord rec, StartNetworkRequest r, Integer family, int cid, boolean parked,
+                                 boolean proxy) {
+        StartedNetwork sn;
+        try {
+            bind(cid, family);
+            sn = qmi.startNetwork(r, cid);
+        } catch (QmicliException e) {
+            if (parked && e.result() != null && QmicliErrors.staleClientId(e.result())) {
+                rec.update(x -> x.released("wds", cid)); // gone with the modem's memory: nothing to release
+                return startOne(rec, r, family, rec.allocate(qmi, "wds"), false, proxy);
+            }
+            if (!unrecordedCall(e, proxy)) {
+                throw failed(e, rec, cid);
+            }
+            int fresh = reclaim(rec, cid);
+            try {
+                bind(fresh, family);
+                sn = qmi.startNetwork(r, fresh);
+            } catch (QmicliException again) {
+                throw failed(again, rec, fresh);
+            }
+            return session(family, fresh, sn);
+        }
+        return session(family, cid, sn);
+    }
+
+    private static DataSession session(Integer family, int cid, StartedNetwork sn) {
+        return new DataSession(family == null || family == 4 ? "ipv4" : "ipv6", cid, sn.packetDataHandle());
     }
 
     /**

@@ -27,12 +27,22 @@ public final class Teardown {
     private final QmiNetworkBackend qmiNetwork;
     private final NetConfig net;
     private final Dns dns;
+    private ParkedWdsId parking;
 
     public Teardown(QmiClient qmi, QmiNetworkBackend qmiNetwork, NetConfig net, Dns dns) {
         this.qmi = qmi;
         this.qmiNetwork = qmiNetwork;
         this.net = net;
         this.dns = dns;
+    }
+
+    /**
+     * The service's own {@code down}: a single data session's stop keeps its WDS id and parks it in the service's
+     * record for the next {@code up} ({@link ParkedWdsId}) instead of releasing it.
+     */
+    public Teardown parkingIn(ParkedWdsId p) {
+        this.parking = p;
+        return this;
     }
 
     /** Stops the data sessions and releases their client ids; kept query ids stay. */
@@ -46,7 +56,12 @@ public final class Teardown {
             }
             // qmi-network lost its own state file: stop with the CID and handle we saved from it
         }
+        boolean mayPark = parking != null && s.sessions().size() == 1 && s.pending() == null
+                && !Backend.QMI_NETWORK.word().equals(s.backend()) && parking.peek().isEmpty();
         for (DataSession d : s.sessions()) {
+            if (mayPark && parked(rec, d, problems)) {
+                continue;
+            }
             try {
                 qmi.stopNetwork(d.packetDataHandle(), d.cid()); // without --client-no-release-cid: releases too
                 rec.note(x -> x.released("wds", d.cid()));
@@ -56,6 +71,29 @@ public final class Teardown {
             }
         }
         return problems;
+    }
+
+    /**
+     * Stops the call keeping its id, written to the service's record before the stop and removed from the
+     * session's after it. Done (true) unless the service's record could not be written: then the ordinary stop
+     * runs. A refused stop (the network dropped the call already) gives the id back to the session's record
+     * alone and releases it, as the ordinary stop does.
+     */
+    private boolean parked(SessionRecord rec, DataSession d, List<String> problems) {
+        try {
+            parking.receive(d.cid());
+        } catch (RuntimeException e) {
+            return false;
+        }
+        try {
+            qmi.stopNetworkKeepingId(d.packetDataHandle(), d.cid());
+        } catch (QmiConnException e) {
+            parking.giveBack(d.cid());
+            release(rec, new ClientId("wds", d.cid()), problems);
+            return true;
+        }
+        rec.note(x -> x.released("wds", d.cid()));
+        return true;
     }
 
     /** Everything: sessions, every recorded client id, an interrupted allocation, addresses, DNS, the file. */

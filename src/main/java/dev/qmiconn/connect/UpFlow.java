@@ -42,6 +42,7 @@ public final class UpFlow {
     private QmiClient radioOn;
     private PreflightMemo preflights;
     private RadioReadiness.Radio known;
+    private ParkedWdsId parking;
 
     public UpFlow(CommandRunner runner, Pacer pacer, PrintWriter out) {
         this(runner, pacer, out, Files::exists);
@@ -85,6 +86,12 @@ public final class UpFlow {
      */
     public UpFlow knowingRadio(RadioReadiness.Radio radio) {
         this.known = radio;
+        return this;
+    }
+
+    /** The service's {@code up}: the data session starts on the WDS id its last {@code down} kept. */
+    public UpFlow startingOnParked(ParkedWdsId p) {
+        this.parking = p;
         return this;
     }
 
@@ -179,7 +186,7 @@ public final class UpFlow {
                 if (call.backend() == Backend.QMI_NETWORK) {
                     qmiNetwork.start(call, policy, rec);
                 } else {
-                    new QmicliBackend(qmi, out).start(call, rec);
+                    new QmicliBackend(qmi, out).startingOnParked(parking).start(call, rec);
                 }
                 IpConfigurator ip = new IpConfigurator(qmi, new Dhcp(runner, paths.dhcpHook()), net, out);
                 if (kept != null) {

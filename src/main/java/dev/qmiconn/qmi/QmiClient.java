@@ -182,6 +182,15 @@ public final class QmiClient {
     }
 
     /**
+     * {@code --wds-stop-network=PDH --client-cid=CID --client-no-release-cid}: the call ends, the id stays
+     * allocated for the next start (the service's own down, {@code dev.qmiconn.connect.ParkedWdsId}).
+     */
+    public void stopNetworkKeepingId(long packetDataHandle, int cid) {
+        call(AckParsers::stopNetwork, "--wds-stop-network=" + packetDataHandle, "--client-cid=" + cid,
+                "--client-no-release-cid");
+    }
+
+    /**
      * CTL Sync on open ({@code --device-open-sync}; qmicli has no {@code --sync}, that is uqmi's), with a DMS
      * no-op as the action qmicli needs: the modem releases every client id of every program, which also ends a
      * data session whose id was lost. The recovery for leaked ids when nothing else shares the modem.

@@ -11,6 +11,7 @@ import dev.qmiconn.connect.DeviceLock;
 import dev.qmiconn.connect.ModemIds;
 import dev.qmiconn.connect.NetConfig;
 import dev.qmiconn.connect.Pacer;
+import dev.qmiconn.connect.ParkedWdsId;
 import dev.qmiconn.connect.Paths;
 import dev.qmiconn.connect.QmiNetworkBackend;
 import dev.qmiconn.connect.SessionRecord;
@@ -124,6 +125,14 @@ public final class LinkService implements ServiceControl, AutoCloseable {
             }
         }
         return keptClient();
+    }
+
+    /**
+     * Where the watch loop keeps the session's WDS id between a {@code down} by request and the next {@code up}:
+     * this service's record, released with the query ids on {@link #close}.
+     */
+    public ParkedWdsId parking() {
+        return new ParkedWdsId(kept);
     }
 
     /** The live view the watch loop must keep up to date ({@link Watchdog#withLiveView}). */

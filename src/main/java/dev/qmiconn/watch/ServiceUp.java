@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.slf4j.LoggerFactory;
 
 import dev.qmiconn.connect.Pacer;
+import dev.qmiconn.connect.ParkedWdsId;
 import dev.qmiconn.connect.PreflightMemo;
 import dev.qmiconn.connect.RadioReadiness;
 import dev.qmiconn.connect.SessionState;
@@ -34,11 +35,17 @@ final class ServiceUp {
     private final Pacer pacer;
     private final PrintWriter quiet;
     private final PreflightMemo preflights = new PreflightMemo();
+    private ParkedWdsId parking;
 
     ServiceUp(CommandRunner runner, Pacer pacer, PrintWriter quiet) {
         this.runner = runner;
         this.pacer = pacer;
         this.quiet = quiet;
+    }
+
+    /** The WDS id the service's own {@code down} kept ({@link ParkedWdsId}); null: none is ever kept. */
+    void startingOnParked(ParkedWdsId p) {
+        this.parking = p;
     }
 
     SessionState run(UpRequest request, Map<String, String> environment, LiveView live, boolean byRequest) {
@@ -60,6 +67,7 @@ final class ServiceUp {
 
     private UpFlow flow(Map<String, String> environment, LiveView live) {
         return new UpFlow(runner, pacer, quiet).withEnvironment(environment)
-                .askingRadioOn(live == null ? null : live.radio()).rememberingPreflight(preflights);
+                .askingRadioOn(live == null ? null : live.radio()).rememberingPreflight(preflights)
+                .startingOnParked(parking);
     }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import dev.qmiconn.connect.DownFlow;
+import dev.qmiconn.connect.ParkedWdsId;
 import dev.qmiconn.connect.Pacer;
 import dev.qmiconn.connect.RoamingPolicy;
 import dev.qmiconn.connect.SessionState;
@@ -48,6 +49,7 @@ public final class Watchdog {
     private LogStyle style = LogStyle.PLAIN;
     private Map<String, String> environment = Map.of();
     private TelemetryFeed telemetry;
+    private ParkedWdsId parking;
 
     public Watchdog(CommandRunner runner, Pacer pacer, PrintWriter log, UpRequest request, WatchOptions options,
                     StopSignal stop) {
@@ -93,6 +95,16 @@ public final class Watchdog {
         return this;
     }
 
+    /**
+     * The service's record, where a {@code down} by request keeps the session's WDS id for the next {@code up}
+     * ({@link ParkedWdsId}); the service releases it when it stops.
+     */
+    public Watchdog parkingWdsIn(ParkedWdsId p) {
+        this.parking = p;
+        serviceUp.startingOnParked(p);
+        return this;
+    }
+
     /** The service's handle on the loop: state, and requests to hold the link down or bring it up. */
     public LinkControl control() {
         return link;
@@ -106,7 +118,7 @@ public final class Watchdog {
                 Instant now = pacer.now();
                 if (!link.wantsUp()) {
                     if (link.state() != WatchState.HELD_DOWN) {
-                        takeDown();
+                        takeDown(parking);
                         change(WatchState.HELD_DOWN, "by request; qmi-conn up brings it back");
                     }
                     refreshLive(false, null);
@@ -278,8 +290,13 @@ public final class Watchdog {
     }
 
     private void takeDown() {
+        takeDown(null);
+    }
+
+    /** With {@code keep}: the held-down of a {@code down} request, which keeps the WDS id for the next up. */
+    private void takeDown(ParkedWdsId keep) {
         try {
-            new DownFlow(runner, quiet).run(request.device(), request.iface(), request.proxy(), request.paths());
+            new DownFlow(runner, quiet).parkingWdsIn(keep).run(request.device(), request.iface(), request.proxy(), request.paths());
         } catch (QmiConnException e) {
             log.println(style.line(3, pacer.now(), "down failed: " + e.getMessage()));
             log.flush();
