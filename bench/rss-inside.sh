@@ -5,6 +5,7 @@ runs=${1:-3}
 out=$RSS_OUT
 extra=$WATCH_OPTS
 [ -n "$NMT" ] && extra="$extra -XX:NativeMemoryTracking=summary"
+[ -n "$CLASSLIST" ] && extra="$extra -XX:DumpLoadedClassList=$out/qmi-conn-watch.classlist"
 [ -n "$CLASSES" ] && extra="$extra -Xlog:class+load:file=/tmp/rss-classes.txt"
 rss() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
 i=1

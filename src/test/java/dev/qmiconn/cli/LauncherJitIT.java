@@ -56,16 +56,35 @@ class LauncherJitIT {
         assertTrue(!settings("status", "--help").contains("sun.reflect.inflationThreshold"), "only the service");
     }
 
+    @Test
+    void should_map_the_services_own_static_archive_and_only_it() {
+        // -Xshare:on: the JVM refuses to start when the archive cannot be mapped, instead of running without one
+        String watch = settings("watch", "--help", "-XX:+PrintFlagsFinal -Xshare:on -Xlog:cds=info:stdout");
+        assertTrue(watch.lines().anyMatch(l -> l.matches("\\s*ccstr SharedArchiveFile\\s+= \\S*/qmi-conn-watch"
+                + "\\.jsa .*")), "watch's own archive");
+        assertTrue(watch.contains("Mapped static  region"), "a static archive, mapped");
+        assertTrue(!watch.contains("Mapped dynamic"), "no second archive on top of it");
+    }
+
     /** The JVM's system properties as -XshowSettings prints them (on stderr, before the command runs). */
     private String settings(String... args) {
+        return run("-XshowSettings:properties", args).stderr();
+    }
+
+    /** Stdout and stderr of the launcher run with {@code opts} as QMI_CONN_JAVA_OPTS; it must succeed. */
+    private String settings(String sub, String arg, String opts) {
+        CommandResult r = run(opts, sub, arg);
+        return r.stdout() + r.stderr();
+    }
+
+    private CommandResult run(String opts, String... args) {
         List<String> argv = new ArrayList<>(List.of(Path.of("bin", "qmi-conn").toAbsolutePath().toString()));
         argv.addAll(List.of(args));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         CommandResult r = new ExecRunner().run(new CommandSpec(argv, Duration.ofSeconds(60),
-                Map.of("PATH", "/usr/bin:/bin", "JAVA", java, "QMI_CONN_JAVA_OPTS", "-XshowSettings:properties"),
-                null));
+                Map.of("PATH", "/usr/bin:/bin", "JAVA", java, "QMI_CONN_JAVA_OPTS", opts), null));
         assertEquals(0, r.exitCode(), r.stderr());
-        return r.stderr();
+        return r;
     }
 
     @Test
