@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.util.Optional;
 
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import dev.qmiconn.config.Validation;
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.error.QmiConnException;
+import dev.qmiconn.log.Logs;
 import dev.qmiconn.process.CommandRunner;
 
 /**
@@ -19,7 +19,7 @@ import dev.qmiconn.process.CommandRunner;
  */
 public final class AtBringUp {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AtBringUp.class);
+    private static final Logger LOG = Logs.of(AtBringUp.class);
 
     private final StaticIpApplier ip;
     private final Duration pollInterval;

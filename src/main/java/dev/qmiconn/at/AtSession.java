@@ -18,10 +18,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.error.QmiConnException;
+import dev.qmiconn.log.Logs;
 
 /**
  * Line protocol over an AT port: writes {@code COMMAND\r}, collects lines until a final result code, bounded by a
@@ -31,7 +31,7 @@ import dev.qmiconn.error.QmiConnException;
  */
 public final class AtSession implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AtSession.class);
+    private static final Logger LOG = Logs.of(AtSession.class);
     private static final String CLOSED = "\u0000closed";
     private static final Duration QUIET = Duration.ofMillis(300);
 

@@ -10,10 +10,10 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.error.QmiConnException;
+import dev.qmiconn.log.Logs;
 import dev.qmiconn.process.CommandRunner;
 
 /**
@@ -23,7 +23,7 @@ import dev.qmiconn.process.CommandRunner;
  */
 public final class PortFinder {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PortFinder.class);
+    private static final Logger LOG = Logs.of(PortFinder.class);
     static final Duration PROBE_TIMEOUT = Duration.ofMillis(1500);
 
     private PortFinder() {

@@ -5,10 +5,10 @@ import java.lang.reflect.Constructor;
 import java.util.List;
 
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.error.QmiConnException;
+import dev.qmiconn.log.Logs;
 import dev.qmiconn.process.CommandFailedException;
 
 import picocli.CommandLine;
@@ -39,7 +39,7 @@ public final class Main {
     }
 
     private static Logger log() {
-        return LoggerFactory.getLogger(Main.class);
+        return Logs.of(Main.class);
     }
 
     /** The full command tree wired to {@code context}; tests call this with a replaying runner. */

@@ -108,7 +108,7 @@ public final class WatchCommand implements Callable<Integer> {
             return; // a second signal while tearing down changes nothing
         }
         Thread t = new Thread(() -> {
-            org.slf4j.LoggerFactory.getLogger(WatchCommand.class).debug("stop requested (signal)");
+            dev.qmiconn.log.Logs.of(WatchCommand.class).debug("stop requested (signal)");
             stop.request();
             context.runner().cancelRunning(); // a start in flight ends now; its recorded id is released
             if (!stop.awaitFinished(TEARDOWN_BOUND)) {

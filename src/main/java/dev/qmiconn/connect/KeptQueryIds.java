@@ -8,8 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
-import org.slf4j.LoggerFactory;
-
+import dev.qmiconn.log.Logs;
 import dev.qmiconn.qmi.QmiClient;
 import dev.qmiconn.qmi.QmicliException;
 
@@ -55,7 +54,7 @@ final class KeptQueryIds {
                 if (SessionRecord.outcomeUnknown(e) || e.failure().qmiErrorName() == null) {
                     throw e;
                 }
-                LoggerFactory.getLogger(KeptQueryIds.class).debug("no kept {} id: {}", service, e.getMessage());
+                Logs.of(KeptQueryIds.class).debug("no kept {} id: {}", service, e.getMessage());
             }
         }
         return qmi.keeping(Map.copyOf(ids));

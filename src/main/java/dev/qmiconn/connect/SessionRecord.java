@@ -56,7 +56,7 @@ public final class SessionRecord {
         try {
             store.write(state);
         } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(SessionRecord.class).debug("cannot record progress: {}", e.toString());
+            dev.qmiconn.log.Logs.of(SessionRecord.class).debug("cannot record progress: {}", e.toString());
         }
     }
 
@@ -118,7 +118,7 @@ public final class SessionRecord {
         try {
             store.delete();
         } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(SessionRecord.class).debug("cannot remove the record: {}", e.toString());
+            dev.qmiconn.log.Logs.of(SessionRecord.class).debug("cannot remove the record: {}", e.toString());
         }
     }
 }

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+
+import dev.qmiconn.log.Logs;
 
 /**
  * A QMI modem in Java: serves QMUX frames on a filesystem Unix socket, which socat bridges to a raw pty
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ModemEmulator implements EmulatedModem {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ModemEmulator.class);
+    private static final Logger LOG = Logs.of(ModemEmulator.class);
 
     private final ModemState state;
     private final CtlService ctl;

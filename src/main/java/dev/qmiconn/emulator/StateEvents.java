@@ -46,7 +46,7 @@ final class StateEvents {
                 r.run();
             } catch (RuntimeException e) {
                 // a listener's bug must not take the modem (and qmicli's answer) down with it
-                org.slf4j.LoggerFactory.getLogger(ModemState.class).warn("emulator listener failed", e);
+                dev.qmiconn.log.Logs.of(ModemState.class).warn("emulator listener failed", e);
             }
         }
     }

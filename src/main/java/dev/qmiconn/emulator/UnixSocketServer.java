@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+
+import dev.qmiconn.log.Logs;
 
 /**
  * Accepts connections on a filesystem Unix socket (socat UNIX-CONNECT, one per socat process, possibly
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class UnixSocketServer implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(UnixSocketServer.class);
+    private static final Logger LOG = Logs.of(UnixSocketServer.class);
 
     /** Talks on one connection until the peer hangs up (EOF or a closed channel end it quietly). */
     @FunctionalInterface

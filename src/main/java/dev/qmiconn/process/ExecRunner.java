@@ -23,7 +23,8 @@ import org.apache.commons.exec.ExecuteException;
 import org.apache.commons.exec.ExecuteWatchdog;
 import org.apache.commons.exec.PumpStreamHandler;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+
+import dev.qmiconn.log.Logs;
 
 /**
  * The production {@link CommandRunner}, on Apache Commons Exec. The only class that imports it.
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ExecRunner implements CommandRunner {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ExecRunner.class);
+    private static final Logger LOG = Logs.of(ExecRunner.class);
     /**
      * util-linux setpriv (2.33+, every Debian since buster): a synchronous child gets SIGTERM when the thread
      * that started it dies, so a kill -9 of qmi-conn never leaves a qmicli finishing a start-network behind its

@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.function.LongConsumer;
 
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import dev.qmiconn.emulator.EmulatedModem.SessionSettings;
+import dev.qmiconn.log.Logs;
 import dev.qmiconn.process.BackgroundProcess;
 import dev.qmiconn.process.CommandResult;
 import dev.qmiconn.process.CommandRunner;
@@ -25,7 +25,7 @@ import dev.qmiconn.process.CommandSpec;
  */
 final class ModemSide implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ModemSide.class);
+    private static final Logger LOG = Logs.of(ModemSide.class);
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(10);
 
     private final CommandRunner runner;

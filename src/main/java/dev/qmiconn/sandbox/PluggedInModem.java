@@ -11,11 +11,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import dev.qmiconn.config.AtomicFiles;
 import dev.qmiconn.emulator.EmulatedModem;
 import dev.qmiconn.emulator.PtyBridge;
+import dev.qmiconn.log.Logs;
 import dev.qmiconn.process.CommandRunner;
 
 /**
@@ -29,7 +29,7 @@ import dev.qmiconn.process.CommandRunner;
  */
 public final class PluggedInModem implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PluggedInModem.class);
+    private static final Logger LOG = Logs.of(PluggedInModem.class);
     public static final Path DEFAULT_DIR = Path.of("/run/qmi-conn-plugged");
     /** The file in DIR that asks for a drop now ({@link #dropOnRequest()}). */
     public static final String DROP_REQUEST = "drop-session";

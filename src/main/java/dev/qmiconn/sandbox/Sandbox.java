@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import dev.qmiconn.config.AtomicFiles;
 import dev.qmiconn.emulator.EmulatedModem;
 import dev.qmiconn.emulator.PtyBridge;
+import dev.qmiconn.log.Logs;
 import dev.qmiconn.process.BackgroundProcess;
 import dev.qmiconn.process.CommandResult;
 import dev.qmiconn.process.CommandRunner;
@@ -29,7 +29,7 @@ import dev.qmiconn.process.ProgramPath;
  */
 public final class Sandbox implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
+    private static final Logger LOG = Logs.of(Sandbox.class);
 
     /**
      * A name only the modem side's DNS server answers (with {@link #CARRIER_ONLY_ADDRESS}): {@code getent hosts}

@@ -15,8 +15,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
+import dev.qmiconn.log.Logs;
 import dev.qmiconn.process.CommandResult;
 import dev.qmiconn.process.CommandRunner;
 import dev.qmiconn.process.CommandSpec;
@@ -31,7 +31,7 @@ import dev.qmiconn.process.CommandSpec;
  */
 public final class StaleSandboxSweeper {
 
-    private static final Logger LOG = LoggerFactory.getLogger(StaleSandboxSweeper.class);
+    private static final Logger LOG = Logs.of(StaleSandboxSweeper.class);
 
     private final CommandRunner runner;
     private final Path baseDir;

@@ -18,7 +18,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+
+import dev.qmiconn.log.Logs;
 
 /**
  * The service's end of the local API (docs/SERVICE-API.md): a Unix socket {@code RUNTIME_DIR/<dev>.sock}, owned
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ControlSocket implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ControlSocket.class);
+    private static final Logger LOG = Logs.of(ControlSocket.class);
     /** The group the .deb creates; members may use the socket. */
     public static final String GROUP = "qmi-conn";
 

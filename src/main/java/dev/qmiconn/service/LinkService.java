@@ -106,7 +106,7 @@ public final class LinkService implements ServiceControl, AutoCloseable {
             try {
                 ids.put(service, kept.allocate(plain, service));
             } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(LinkService.class).debug("no kept {} id: {}", service, e.toString());
+                dev.qmiconn.log.Logs.of(LinkService.class).debug("no kept {} id: {}", service, e.toString());
             }
         }
         return plain.keeping(ids);

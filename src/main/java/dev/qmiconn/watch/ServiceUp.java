@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-import org.slf4j.LoggerFactory;
 
 import dev.qmiconn.connect.Pacer;
 import dev.qmiconn.connect.ParkedWdsId;
@@ -16,6 +15,7 @@ import dev.qmiconn.connect.UpFlow;
 import dev.qmiconn.connect.UpRequest;
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.error.QmiConnException;
+import dev.qmiconn.log.Logs;
 import dev.qmiconn.process.CommandRunner;
 
 /**
@@ -58,7 +58,7 @@ final class ServiceUp {
                 if (e.exitCode() != ExitCode.CALL_FAILED && e.exitCode() != ExitCode.NO_SERVICE) {
                     throw e;
                 }
-                LoggerFactory.getLogger(ServiceUp.class).debug("start on the live view's radio snapshot failed ({});"
+                Logs.of(ServiceUp.class).debug("start on the live view's radio snapshot failed ({});"
                         + " again with the full radio check", e.getMessage());
             }
         }

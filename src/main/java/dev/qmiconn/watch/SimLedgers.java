@@ -6,11 +6,11 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import dev.qmiconn.connect.Paths;
 import dev.qmiconn.error.ExitCode;
 import dev.qmiconn.error.QmiConnException;
+import dev.qmiconn.log.Logs;
 import dev.qmiconn.process.CommandRunner;
 import dev.qmiconn.qmi.QmiClient;
 import dev.qmiconn.usage.ByteSize;
@@ -28,7 +28,7 @@ import dev.qmiconn.usage.UsageLedger;
  */
 public final class SimLedgers {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SimLedgers.class);
+    private static final Logger LOG = Logs.of(SimLedgers.class);
     private static final Duration ICCID_TIMEOUT = Duration.ofSeconds(15);
 
     private SimLedgers() {

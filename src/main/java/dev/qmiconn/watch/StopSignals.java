@@ -5,7 +5,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.List;
 
-import org.slf4j.LoggerFactory;
+import dev.qmiconn.log.Logs;
 
 /**
  * SIGTERM and SIGINT as a request to stop, not as the end of the JVM. With the JVM's own handling a SIGTERM starts
@@ -39,7 +39,7 @@ public final class StopSignals {
                         onStop));
                 term |= name.equals("TERM");
             } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-                LoggerFactory.getLogger(StopSignals.class).debug("SIG{} keeps the JVM's handling: {}", name,
+                Logs.of(StopSignals.class).debug("SIG{} keeps the JVM's handling: {}", name,
                         e.toString());
             }
         }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 import dev.qmiconn.error.ExitCode;
+import dev.qmiconn.log.Logs;
 import dev.qmiconn.process.BackgroundProcess;
 import dev.qmiconn.process.CommandResult;
 import dev.qmiconn.process.CommandRunner;
@@ -46,6 +47,7 @@ class MainErrorOutputTest {
     @BeforeEach
     void captureLog() {
         levelBefore = mainLog.getLevel();
+        Logs.verbose(true); // as -v does; Main's own logger alone is lowered, so other tests' loggers stay quiet
         mainLog.setLevel(Level.DEBUG);
         logged.start();
         mainLog.addAppender(logged);
@@ -55,6 +57,7 @@ class MainErrorOutputTest {
     void restoreLog() {
         mainLog.detachAppender(logged);
         mainLog.setLevel(levelBefore);
+        Logs.verbose(false);
     }
 
     private Run run(String... args) {

@@ -14,9 +14,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import dev.qmiconn.emulator.UnixSocketServer;
+import dev.qmiconn.log.Logs;
 
 /**
  * Serves an {@link AtModemEmulator} on a filesystem Unix socket through the QMI emulator's own
@@ -27,7 +27,7 @@ import dev.qmiconn.emulator.UnixSocketServer;
  */
 public final class AtEmulatorServer implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AtEmulatorServer.class);
+    private static final Logger LOG = Logs.of(AtEmulatorServer.class);
 
     private final AtModemEmulator modem;
     private final ScheduledExecutorService timer =
