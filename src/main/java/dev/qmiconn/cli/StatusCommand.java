@@ -10,10 +10,10 @@ import dev.qmiconn.connect.Pacer;
 import dev.qmiconn.connect.Paths;
 import dev.qmiconn.connect.RoamingPolicy;
 import dev.qmiconn.connect.StatusFlow;
+import dev.qmiconn.connect.StatusJson;
 import dev.qmiconn.connect.StatusReport;
 import dev.qmiconn.connect.StatusText;
 import dev.qmiconn.error.ExitCode;
-import dev.qmiconn.report.PrettyJson;
 import dev.qmiconn.usage.DataCap;
 import dev.qmiconn.usage.LedgerStore;
 import dev.qmiconn.usage.SimLedger;
@@ -61,13 +61,8 @@ public final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (context.service().isEmpty()) {
-            // the report's JSON and the DNS record's mapper, built while the modem answers the queries
-            dev.qmiconn.report.Warmup.start("status", () -> {
-                dev.qmiconn.report.Warmup.load("dev.qmiconn.dns.DnsRecord");
-                if (json) {
-                    dev.qmiconn.report.PrettyJson.prepare(StatusReport.class);
-                }
-            });
+            // the DNS record's mapper, built while the modem answers the queries
+            dev.qmiconn.report.Warmup.start("status", () -> dev.qmiconn.report.Warmup.load("dev.qmiconn.dns.DnsRecord"));
         }
         StatusReport report = (context.service().isPresent() ? context.service().get().status() : direct())
                 .withUsage(usage(Paths.deviceName(modem.device())));
@@ -75,7 +70,7 @@ public final class StatusCommand implements Callable<Integer> {
                 : UpOptions.word(roaming, RoamingPolicy.Mode::fromWord), report.usage() != null
                 && report.usage().capBytes() != null));
         if (json) {
-            spec.commandLine().getOut().println(PrettyJson.write(report));
+            spec.commandLine().getOut().println(StatusJson.write(report));
             spec.commandLine().getOut().flush();
         } else {
             StatusText.print(spec.commandLine().getOut(), report);

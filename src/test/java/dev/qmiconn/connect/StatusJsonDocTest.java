@@ -6,9 +6,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
 import dev.qmiconn.connect.ConnectOptions.Backend;
 import dev.qmiconn.connect.ConnectOptions.IpConfig;
 import dev.qmiconn.process.ReplayingRunner;
@@ -44,7 +41,7 @@ class StatusJsonDocTest {
         // the ledger's section and the roaming guard as StatusCommand adds them
         report = report.withUsage(new StatusReport.Usage("sim-8901260842100012345", "2026-12-01", 46080L,
                 2000000000L, 1999953920L)).withRoamingGuard(RoamingPolicy.Mode.DENY);
-        String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
+        String json = StatusJson.write(report);
 
         JsonDocs.assertDocumented(Path.of("docs/STATUS-JSON.md"), json);
     }
