@@ -60,10 +60,6 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (context.service().isEmpty()) {
-            // the DNS record's mapper, built while the modem answers the queries
-            dev.qmiconn.report.Warmup.start("status", () -> dev.qmiconn.report.Warmup.load("dev.qmiconn.dns.DnsRecord"));
-        }
         StatusReport report = (context.service().isPresent() ? context.service().get().status() : direct())
                 .withUsage(usage(Paths.deviceName(modem.device())));
         report = report.withRoamingGuard(RoamingPolicy.effective(roaming == null ? null

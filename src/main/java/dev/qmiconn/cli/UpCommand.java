@@ -65,8 +65,6 @@ public final class UpCommand implements Callable<Integer> {
                     paths.toPaths(context.environment()));
             return ExitCode.OK.code();
         }
-        // the DNS record's mapper (written last), built while the modem answers
-        dev.qmiconn.report.Warmup.start("up", () -> dev.qmiconn.report.Warmup.load("dev.qmiconn.dns.DnsRecord"));
         UpRequest req = options.toRequest(paths.toPaths(context.environment()));
         SimLedgers.refuseIfCapped(context.runner(), req.device(), req.proxy(), new LedgerStore(ledgerDir, null),
                 context.clock().instant(), java.time.ZoneId.systemDefault());
