@@ -2,9 +2,8 @@ package dev.qmiconn.connect;
 
 import java.util.Optional;
 
-import org.slf4j.LoggerFactory;
-
 import dev.qmiconn.connect.SessionState.ClientId;
+import dev.qmiconn.log.Logs;
 
 /**
  * The service's WDS client id between its own {@code down} and the next {@code up}: the stop keeps the id
@@ -51,7 +50,7 @@ public final class ParkedWdsId {
         cid.ifPresent(id -> {
             session.update(s -> s.allocated("wds", id));
             service.note(s -> s.released("wds", id));
-            LoggerFactory.getLogger(ParkedWdsId.class).debug("starting on the parked WDS client id {}", id);
+            Logs.of(ParkedWdsId.class).debug("starting on the parked WDS client id {}", id);
         });
         return cid;
     }

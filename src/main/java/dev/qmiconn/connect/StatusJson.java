@@ -5,13 +5,13 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
+import dev.qmiconn.config.JsonTree;
 import dev.qmiconn.report.JsonSchema;
 
 /**
- * {@code status --json} with Jackson's streaming core only, as {@link StateJson} writes the state file: an
+ * {@code status --json} with Jackson's streaming core only, as the state file and the DNS record are written ({@link JsonTree}): an
  * ObjectMapper (jackson-databind: ~560 classes, the record introspection) cost a standalone status ~0.1 s of CPU
  * for one small object. Writes exactly what an ObjectMapper with INDENT_OUTPUT writes for {@link StatusReport}
  * (its annotations stay the declaration of the names and their order: StatusJsonTest compares the two byte for
@@ -19,15 +19,13 @@ import dev.qmiconn.report.JsonSchema;
  */
 public final class StatusJson {
 
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     private StatusJson() {
     }
 
     /** The indented JSON of {@code r}, without a trailing newline (the command prints it with println). */
     public static String write(StatusReport r) {
         StringWriter text = new StringWriter();
-        try (JsonGenerator g = FACTORY.createGenerator(text)) {
+        try (JsonGenerator g = JsonTree.FACTORY.createGenerator(text)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeNumberField(JsonSchema.FIELD, r.schemaVersion());

@@ -157,4 +157,22 @@ class LogsTest {
         jvm.call(log, "debug", "after");
         assertFalse(err().contains("after"), "back to WARN: " + err());
     }
+
+    /** One way to a logger: a class that asked LoggerFactory itself would start Logback on every run again. */
+    @Test
+    void should_be_the_only_place_that_asks_slf4j_for_a_logger() throws Exception {
+        java.nio.file.Path main = java.nio.file.Path.of("src/main/java");
+        try (var files = java.nio.file.Files.walk(main)) {
+            List<String> offenders = files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> !f.endsWith(java.nio.file.Path.of("dev/qmiconn/log/Logs.java")))
+                    .filter(f -> {
+                        try {
+                            return java.nio.file.Files.readString(f).contains("LoggerFactory");
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }).map(main::relativize).map(Object::toString).sorted().toList();
+            assertEquals(List.of(), offenders, "take loggers from dev.qmiconn.log.Logs.of");
+        }
+    }
 }
