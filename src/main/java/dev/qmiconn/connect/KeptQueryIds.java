@@ -61,6 +61,33 @@ final class KeptQueryIds {
     }
 
     /**
+     * The NAS id and {@code up}'s first question on it, the serving system, in one qmicli run (allocate and ask,
+     * the id printed after the answer and recorded as {@link #allocate} records one): a process and its start-up
+     * fewer. Null when the answer must be asked again: a QMI error (no id, or the query refused; an id it printed is
+     * kept all the same), which the next ask meets, or not, in its own words.
+     */
+    dev.qmiconn.qmi.model.ServingSystem nasWithServingSystem() {
+        if (asked.putIfAbsent("nas", true) != null) {
+            return null;
+        }
+        try {
+            QmiClient.Kept<dev.qmiconn.qmi.model.ServingSystem> k = rec.allocateAsking("nas",
+                    qmi::servingSystemOnNewId);
+            if (k.cid() != null) {
+                ids.put("nas", k.cid());
+            }
+            return k.answer();
+        } catch (QmicliException e) {
+            if (SessionRecord.outcomeUnknown(e) || e.failure().qmiErrorName() == null) {
+                throw e;
+            }
+            rec.state().keptCid("nas").ifPresent(c -> ids.put("nas", c));
+            LoggerFactory.getLogger(KeptQueryIds.class).debug("serving system on a new nas id: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    /**
      * Starts allocating the ids of {@code services} not kept yet on a thread, for a stretch of {@code up} that
      * sends no QMI message (link up, udhcpc: one qmicli at a time per device node, its replies go to whichever
      * reader takes them). {@link #await} ends that stretch. The id is recorded before use as ever, and a SIGTERM

@@ -110,7 +110,12 @@ public final class RadioReadiness {
      * unlocked and the modem online, so SIM, PIN and operating mode need no queries at all.
      */
     public java.util.Optional<Radio> readyNow() {
-        ServingSystem ss = qmi.servingSystem();
+        return readyNow(null);
+    }
+
+    /** As {@link #readyNow()}, with the serving system already asked ({@code asked}; null: ask it). */
+    public java.util.Optional<Radio> readyNow(ServingSystem asked) {
+        ServingSystem ss = asked != null ? asked : qmi.servingSystem();
         if (!ss.registered()) {
             return java.util.Optional.empty();
         }

@@ -87,6 +87,30 @@ public final class SessionRecord {
     }
 
     /**
+     * As {@link #allocate}, for a query asked on a new id that stays allocated ({@code --client-no-release-cid}
+     * without {@code --client-cid}): the marker, the run, then the id it printed, also when the query failed.
+     */
+    public synchronized <T> QmiClient.Kept<T> allocateAsking(String service,
+            java.util.function.Supplier<QmiClient.Kept<T>> ask) {
+        if (closed) {
+            throw new QmiConnException(ExitCode.FAILURE, "stopping: no new " + service + " client id is allocated");
+        }
+        update(s -> s.allocating(service));
+        QmiClient.Kept<T> got;
+        try {
+            got = ask.get();
+        } catch (QmicliException e) {
+            if (!outcomeUnknown(e)) {
+                Integer leaked = e.cid();
+                update(s -> leaked == null ? s.allocating(null) : s.allocating(null).allocated(service, leaked));
+            }
+            throw e;
+        }
+        update(s -> got.cid() == null ? s.allocating(null) : s.allocating(null).allocated(service, got.cid()));
+        return got;
+    }
+
+    /**
      * Killed (by a signal: SIGTERM to up cancels its qmicli runs), timed out or hung up: the modem may have
      * allocated an id that qmicli never printed.
      */

@@ -167,9 +167,10 @@ public final class UpFlow {
             RadioReadiness.Radio service;
             KeptQueryIds kept = radioOn == null && keepQueryIds ? new KeptQueryIds(rec, qmi) : null;
             try {
+                dev.qmiconn.qmi.model.ServingSystem first = kept != null ? kept.nasWithServingSystem() : null;
                 QmiClient ask = radioOn != null ? radioOn : kept != null ? kept.allocate("nas") : qmi;
                 Optional<RadioReadiness.Radio> ready = known != null ? Optional.of(known)
-                        : new RadioReadiness(ask, deadline, out).readyNow();
+                        : new RadioReadiness(ask, deadline, out).readyNow(first);
                 if (ready.isEmpty() && kept != null) {
                     ask = kept.allocate("uim"); // card status and PIN; when ready, the UIM id waits for DHCP
                 }

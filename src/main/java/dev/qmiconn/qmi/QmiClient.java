@@ -139,6 +139,16 @@ public final class QmiClient {
         return call(NasParsers::servingSystem, "--nas-get-serving-system");
     }
 
+    /** A query's answer and the new client id it was asked on, left allocated (null if none was printed). */
+    public record Kept<T>(T answer, Integer cid) {
+    }
+
+    /** The serving system on a new NAS id kept afterwards: allocate and ask in one qmicli run (id printed last). */
+    public Kept<ServingSystem> servingSystemOnNewId() {
+        return call(out -> new Kept<>(NasParsers.servingSystem(out), WdsParsers.releasedCid(out).orElse(null)),
+                "--nas-get-serving-system", "--client-no-release-cid");
+    }
+
     /**
      * Starts the data call on a WDS client id allocated (and recorded) beforehand, so a kill while the modem
      * thinks never leaves an id nobody knows: {@code --wds-start-network=... --client-cid=N --client-no-release-cid};

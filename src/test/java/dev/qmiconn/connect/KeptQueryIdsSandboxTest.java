@@ -55,6 +55,9 @@ class KeptQueryIdsSandboxTest {
             int uim = log.indexOf("--uim-noop, --client-no-release-cid");
             assertTrue(start >= 0 && uim > start, "the UIM id waits for DHCP, after the start:\n" + log);
             assertTrue(log.indexOf("--uim-get-card-status") < 0, "registered with signal: no card status\n" + log);
+            assertTrue(log.contains("[qmicli, -d, /dev/cdc-wdm0, --nas-get-serving-system, --client-no-release-cid]"),
+                    "the NAS id comes with the first query\n" + log);
+            assertTrue(log.indexOf("--nas-noop") < 0, "no separate NAS allocation\n" + log);
             assertEquals(3, box.sandbox.emulator().liveClientIds(), "NAS, UIM, WDS kept");
             assertEquals(0, box.qmiConn("down").exitCode());
             assertEquals(0, box.sandbox.emulator().liveClientIds());
