@@ -82,7 +82,7 @@ final class KeptQueryIds {
                 throw e;
             }
             rec.state().keptCid("nas").ifPresent(c -> ids.put("nas", c));
-            LoggerFactory.getLogger(KeptQueryIds.class).debug("serving system on a new nas id: {}", e.getMessage());
+            Logs.of(KeptQueryIds.class).debug("serving system on a new nas id: {}", e.getMessage());
             return null;
         }
     }
