@@ -6,7 +6,10 @@ import picocli.CommandLine.Option;
 /** {@code --device} and {@code --proxy} of the commands that only look at or stop a session (a picocli mixin). */
 public final class DeviceOptions {
 
-    @Option(names = "--device", paramLabel = "PATH", defaultValue = "/dev/cdc-wdm0",
+    /** Named so that StatusPrefetch assumes exactly this default without reading the annotation. */
+    static final String DEFAULT_DEVICE = "/dev/cdc-wdm0";
+
+    @Option(names = "--device", paramLabel = "PATH", defaultValue = DEFAULT_DEVICE,
             description = "QMI control device (default: ${DEFAULT-VALUE}).")
     String device;
 

@@ -1,7 +1,5 @@
 package dev.qmiconn.cli;
 
-import java.lang.reflect.Field;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -12,15 +10,14 @@ import dev.qmiconn.connect.Paths;
 import dev.qmiconn.connect.StatusFlow;
 import dev.qmiconn.connect.StatusReport;
 
-import picocli.CommandLine.Option;
-
 /**
  * A plain {@code qmi-conn status} or {@code status --json} (no other argument) asks the modem while picocli is
  * still building the command's model: the five qmicli runs are mostly waiting on the modem, picocli's start
  * (~0.1-0.25 s: its classes are Java 5 and cannot be archived) mostly CPU. {@link StatusCommand} takes the
  * answer only when the device, proxy and paths it resolved are those this prefetch assumed (the options' own
- * defaults, read from their annotations, so the two cannot drift); otherwise it asks again itself. A failure
- * (no device, a damaged file) is rethrown by the command as its own, so output and exit code stay the same.
+ * defaults: the constants their annotations name, so the two cannot drift; reading the annotations themselves
+ * delayed the prefetch's start by their parsing and proxy classes); otherwise it asks again itself. A failure (no
+ * device, a damaged file) is rethrown by the command as its own, so output and exit code stay the same.
  */
 final class StatusPrefetch {
 
@@ -38,40 +35,19 @@ final class StatusPrefetch {
         this.answer = answer;
     }
 
-    /** Starts asking when {@code args} are exactly a plain status; null otherwise (or when defaults cannot be read). */
+    /** Starts asking when {@code args} are exactly a plain status; null otherwise. */
     static StatusPrefetch startIfPlain(String[] args, AppContext context) {
         if (!PLAIN.contains(Arrays.asList(args))) {
             return null;
         }
-        String device;
-        Paths paths;
-        try {
-            device = defaultOf(DeviceOptions.class, "device");
-            paths = new Paths(Path.of(defaultOf(ConnectPaths.class, "stateDir")),
-                    Path.of(defaultOf(ConnectPaths.class, "resolvHead")),
-                    Path.of(defaultOf(ConnectPaths.class, "resolvConf")),
-                    Path.of(defaultOf(ConnectPaths.class, "sysfsRoot")),
-                    Path.of(defaultOf(ConnectPaths.class, "qmiNetworkStateDir")),
-                    dev.qmiconn.connect.Dhcp.defaultHook(context.environment()),
-                    Path.of(defaultOf(ConnectPaths.class, "systemRoot")));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null; // the command asks itself
-        }
+        String device = DeviceOptions.DEFAULT_DEVICE;
+        Paths paths = ConnectPaths.defaults(context.environment());
         FutureTask<StatusReport> answer = new FutureTask<>(() -> new StatusFlow(context.runner(),
                 Pacer.real(context.clock())).run(device, false, paths));
         Thread t = new Thread(answer, "status-prefetch");
         t.setDaemon(true);
         t.start();
         return new StatusPrefetch(device, false, paths, answer);
-    }
-
-    private static String defaultOf(Class<?> options, String field) throws ReflectiveOperationException {
-        Field f = options.getDeclaredField(field);
-        String value = f.getAnnotation(Option.class).defaultValue();
-        if (value == null || value.isEmpty() || value.equals(Option.NULL_VALUE)) {
-            throw new IllegalStateException(options.getSimpleName() + "." + field + " has no default");
-        }
-        return value;
     }
 
     /** Whether this prefetch asked what a status with these resolved options asks. */

@@ -11,11 +11,11 @@ import dev.qmiconn.config.JsonTree;
 import dev.qmiconn.report.JsonSchema;
 
 /**
- * {@code status --json} with Jackson's streaming core only, as the state file and the DNS record are written ({@link JsonTree}): an
- * ObjectMapper (jackson-databind: ~560 classes, the record introspection) cost a standalone status ~0.1 s of CPU
- * for one small object. Writes exactly what an ObjectMapper with INDENT_OUTPUT writes for {@link StatusReport}
- * (its annotations stay the declaration of the names and their order: StatusJsonTest compares the two byte for
- * byte, nulls and empty lists included; docs/STATUS-JSON.md documents them).
+ * {@code status --json} with Jackson's streaming core only, as the state file and the DNS record are written
+ * ({@link JsonTree}): an ObjectMapper (jackson-databind: ~560 classes, the record introspection) cost a standalone
+ * status ~0.1 s of CPU for one small object. Writes exactly what an ObjectMapper with INDENT_OUTPUT writes for
+ * {@link StatusReport} (its annotations stay the declaration of the names and their order: StatusJsonTest compares
+ * the two byte for byte, nulls and empty lists included; docs/STATUS-JSON.md documents them).
  */
 public final class StatusJson {
 

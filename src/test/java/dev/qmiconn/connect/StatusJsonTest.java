@@ -75,8 +75,8 @@ class StatusJsonTest {
                 new StatusReport.Ip("modem", null, null, null, Arrays.asList("10.0.0.1", null), null,
                         "2001:db8::1", 64),
                 new StatusReport.Packets(null, Long.MAX_VALUE, null, 4294967296L, null, null, -1L, null),
-                new StatusReport.Session("qmi-network", List.of(), Arrays.asList(4294967295L, null), "1970-01-01T00:00:00Z",
-                        null),
+                new StatusReport.Session("qmi-network", List.of(), Arrays.asList(4294967295L, null),
+                        "1970-01-01T00:00:00Z", null),
                 Arrays.asList("card status: error one", "", null, "ünïcødé ✓"));
         assertSame(r);
         assertSame(r.withUsage(new StatusReport.Usage("sim-x", "2026-12-01", 0L, null, null)));
