@@ -61,32 +61,35 @@ svc_started() {  # LOG: until watch says connected (30 s at most)
 }
 svc_each_run() {  # RUN [HOME]: HOME (an older build, BASE) runs its own service, rows NAME-svc-*
     if [ -n "${2:-}" ]; then
-        q="env QMI_CONN_HOME=$2 $2/bin/qmi-conn" p="$(basename "$2")-svc" rss=""
+        q="env QMI_CONN_HOME=$2 $2/bin/qmi-conn" p="$(basename "$2")-svc"
     else
-        q=qmi-conn p=svc rss=yes
+        q=qmi-conn p=svc
     fi
     log=$out/watch-log.$p.$1
     $q watch --apn "$APN" > "$log" 2>&1 &
     svc=$!
     if svc_started "$log"; then
         $q status --json >/dev/null 2>&1
-        [ -z "$rss" ] || awk '/VmRSS/ {print $2}' "/proc/$svc/status" > "$out/svc-rss.$1"
+        awk '/VmRSS/ {print $2}' "/proc/$svc/status" > "$out/$p-rss.$1"
         measure "$p-status" "$1" $q status --json
         measure "$p-down" "$1" $q down
         measure "$p-up" "$1" $q up
-        if [ -n "$rss" ] && [ "$1" -eq "$runs" ]; then
+        if [ "$1" -eq "$runs" ]; then
             k=0
             while [ "$k" -lt 100 ]; do $q status --json >/dev/null 2>&1; k=$((k + 1)); done
-            awk '/VmRSS/ {print $2}' "/proc/$svc/status" > "$out/svc-rss-100"
+            awk '/VmRSS/ {print $2}' "/proc/$svc/status" > "$out/$p-rss-100"
         fi
     fi
     kill "$svc"; wait "$svc" 2>/dev/null
 }
-svc_teardown() {
-    printf 'service VmRSS after connecting: median %s MB (%s); after 100 status requests: %s MB\n' \
-        "$(cat "$out"/svc-rss.* | sort -n | awk '{a[NR]=$1} END {if (NR) printf "%.1f", a[int((NR+1)/2)] / 1024}')" \
-        "$(cat "$out"/svc-rss.* | sort -n | awk '{printf "%s%.1f", (NR > 1 ? " " : ""), $1 / 1024}')" \
-        "$(awk '{printf "%.1f", $1 / 1024}' "$out/svc-rss-100" 2>/dev/null)" > "$out/svc-rss-line"
+svc_teardown() {  # one VmRSS line per service (this build's "svc", then each base's)
+    for p in svc $(for home in $(echo "$BASES" | tr ':' ' '); do echo "$(basename "$home")-svc"; done); do
+        printf '%s VmRSS after connecting: median %s MB (%s); after 100 status requests: %s MB\n' \
+            "$( [ "$p" = svc ] && echo service || echo "$p")" \
+            "$(cat "$out/$p"-rss.* | sort -n | awk '{a[NR]=$1} END {if (NR) printf "%.1f", a[int((NR+1)/2)] / 1024}')" \
+            "$(cat "$out/$p"-rss.* | sort -n | awk '{printf "%s%.1f", (NR > 1 ? " " : ""), $1 / 1024}')" \
+            "$(awk '{printf "%.1f", $1 / 1024}' "$out/$p-rss-100" 2>/dev/null)"
+    done > "$out/svc-rss-line"
 }
 SVC_ROWS="svc-status:shell-status:0.3 svc-up:guide-up:0.8 svc-down:guide-down:"
 

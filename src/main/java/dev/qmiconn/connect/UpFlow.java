@@ -184,6 +184,7 @@ public final class UpFlow {
                 UpRequest call = ApnFromSim.fill(req, ask, service.servingSystem(), out);
                 new LinkLayerReconciler(qmi, () -> NoWdaMemo.wdaDataFormat(qmi, Path.of(req.device()),
                         paths.stateDir().resolve(req.deviceName() + ".no-wda")), sysfs, net, out).reconcile(iface);
+                var resolver = Dns.detectAhead(paths.dns(req.dns()).root()); // while the call starts and DHCP runs
                 if (call.backend() == Backend.QMI_NETWORK) {
                     qmiNetwork.start(call, policy, rec);
                 } else {
@@ -204,7 +205,8 @@ public final class UpFlow {
                         v4 == null ? null : v4.address(), v4 == null ? null : v4.prefix(),
                         v4 == null ? null : v4.gateway(), applied.dns(), v4 == null ? null : v4.mtu(),
                         applied.v6Address(), applied.v6Prefix())));
-                dns.apply(paths.dns(req.dns()), req.deviceName(), iface, applied.dns()).forEach(out::println);
+                dns.apply(paths.dns(req.dns()), req.deviceName(), iface, applied.dns(), resolver)
+                        .forEach(out::println);
                 guard.disarm();
             } catch (RuntimeException e) {
                 if (kept != null) {

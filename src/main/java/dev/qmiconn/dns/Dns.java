@@ -3,6 +3,9 @@ package dev.qmiconn.dns;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 
 import dev.qmiconn.process.CommandRunner;
 
@@ -66,11 +69,40 @@ public final class Dns {
     }
 
     /**
+     * {@link #detect} started now on a daemon thread, for an {@link #apply} that comes after a wait on the modem
+     * and DHCP (~10-20 ms of /proc and /etc reads in the service's interpreted JVM, off the path). What it reads
+     * (which manager owns /etc/resolv.conf) is read moments earlier than at the hand-over, as the one-shot
+     * {@code up}'s preflight does anyway. A detection that failed is run again at the hand-over, in line.
+     */
+    public static Supplier<ResolverSystem> detectAhead(Path root) {
+        FutureTask<ResolverSystem> task = new FutureTask<>(() -> detect(root));
+        Thread t = new Thread(task, "qmi-conn-resolver-detect");
+        t.setDaemon(true);
+        t.start();
+        return () -> {
+            try {
+                return task.get();
+            } catch (ExecutionException e) {
+                return detect(root);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return detect(root);
+            }
+        };
+    }
+
+    /**
      * Hands {@code servers} over; returns the lines to show the user (where they went, warnings). No servers, or
      * mode none: nothing is recorded or changed.
      */
     public List<String> apply(Setup setup, String tag, String iface, List<String> servers) {
-        ResolverSystem sys = detect(setup.root());
+        return apply(setup, tag, iface, servers, () -> detect(setup.root()));
+    }
+
+    /** As {@link #apply(Setup, String, String, List)}, with the system's resolver from {@code detected}. */
+    public List<String> apply(Setup setup, String tag, String iface, List<String> servers,
+                              Supplier<ResolverSystem> detected) {
+        ResolverSystem sys = detected.get();
         DnsMode mode = modeFor(setup, sys);
         if (servers.isEmpty()) {
             return List.of("the modem gave no DNS servers; DNS left as it was");
