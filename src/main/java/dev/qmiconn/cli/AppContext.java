@@ -29,7 +29,34 @@ public final class AppContext {
     }
 
     public static AppContext production() {
-        return new AppContext(new ExecRunner(), Clock.systemDefaultZone(), System.getenv());
+        return new AppContext(new ExecRunner(), new MachineClock(), System.getenv());
+    }
+
+    /**
+     * {@code Clock.systemDefaultZone()}, but the machine's zone is looked up when asked, not when made: that lookup
+     * (TimeZone, tzdb.dat, a ServiceLoader scan of the class path for zone providers) cost every start 10-25 ms
+     * before a status could ask the modem, and no command path asks the clock for its zone today.
+     */
+    static final class MachineClock extends Clock {
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneId.systemDefault();
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return Clock.system(zone);
+        }
+
+        @Override
+        public long millis() {
+            return System.currentTimeMillis();
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return java.time.Instant.now();
+        }
     }
 
     /** Set by the global {@code --record DIR} option before any command runs. */
