@@ -86,4 +86,31 @@ final class StateRecovery {
         }
         return left;
     }
+
+    /**
+     * What an earlier run left, stopped before {@code up} starts its own: our own record (a finished session, or one killed half way: its client ids are
+     * recorded, so they are released), or a session the guide's {@code qmi-network start} left in
+     * /tmp/qmi-network-state-DEV.
+     */
+    static void reclaimBeforeUp(UpRequest req, StateStore store, Teardown teardown, QmiClient qmi, PrintWriter out) {
+        StateRecovery recovery = new StateRecovery(store, req.device(), req.paths(), out);
+        recovery.read().or(() -> DownFlow.strayQmiNetworkSession(req.device(), null, req.proxy(), req.paths()))
+                .ifPresent(old -> {
+                    if (recovery.damaged()) {
+                        recovery.undo(old, teardown, qmi, req.proxy() || old.proxy()).forEach(out::println);
+                        return;
+                    }
+                    out.println("a previous " + old.backend() + " session on " + req.device() + " was left ("
+                            + UpReport.describe(old) + "); stopping it first");
+                    out.flush();
+                    teardown.undo(new SessionRecord(store, old));
+                });
+        List<String> problems = new ArrayList<>();
+        String kept = DownFlow.releaseServiceIds(req.device(), req.paths(), teardown, problems);
+        problems.forEach(p -> out.println("could not release what a stopped service kept: " + p));
+        if (!kept.isEmpty()) {
+            out.println(kept.substring(2));
+        }
+        out.flush();
+    }
 }

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -145,7 +144,7 @@ public final class UpFlow {
             if (early != null) {
                 early.await(); // before anything acts on the modem or the files
             }
-            reclaimLeftovers(req, store, teardown, qmi);
+            StateRecovery.reclaimBeforeUp(req, store, teardown, qmi, out);
 
             LibqmiVersion version = qmi.version();
             versions.put(version);
@@ -191,12 +190,14 @@ public final class UpFlow {
                     new QmicliBackend(qmi, out).startingOnParked(parking).start(call, rec);
                 }
                 IpConfigurator ip = new IpConfigurator(qmi, new Dhcp(runner, paths.dhcpHook()), net, out);
+                // read before the UIM allocation starts: it holds the record while its qmicli runs
+                List<SessionState.DataSession> started = rec.state().sessions();
                 if (kept != null) {
                     kept.meanwhile(KeptQueryIds.SERVICES.toArray(String[]::new));
                     ip.sharingQmiUntil(kept::await);
                 }
                 Applied applied = ip.configure(iface, req.ipConfig(), req.ipType() == null || req.ipType().wantsV4(),
-                        req.ipType() != null && req.ipType().wantsV6(), rec.state().sessions());
+                        req.ipType() != null && req.ipType().wantsV6(), started);
                 if (kept != null) {
                     kept.await();
                 }
@@ -232,33 +233,6 @@ public final class UpFlow {
             UpReport.print(out, rec.state(), service);
             return rec.state();
         }
-    }
-
-    /**
-     * What an earlier run left: our own record (a finished session, or one killed half way: its client ids are
-     * recorded, so they are released), or a session the guide's {@code qmi-network start} left in
-     * /tmp/qmi-network-state-DEV.
-     */
-    private void reclaimLeftovers(UpRequest req, StateStore store, Teardown teardown, QmiClient qmi) {
-        StateRecovery recovery = new StateRecovery(store, req.device(), req.paths(), out);
-        recovery.read().or(() -> DownFlow.strayQmiNetworkSession(req.device(), null, req.proxy(), req.paths()))
-                .ifPresent(old -> {
-                    if (recovery.damaged()) {
-                        recovery.undo(old, teardown, qmi, req.proxy() || old.proxy()).forEach(out::println);
-                        return;
-                    }
-                    out.println("a previous " + old.backend() + " session on " + req.device() + " was left ("
-                            + UpReport.describe(old) + "); stopping it first");
-                    out.flush();
-                    teardown.undo(new SessionRecord(store, old));
-                });
-        List<String> problems = new ArrayList<>();
-        String kept = DownFlow.releaseServiceIds(req.device(), req.paths(), teardown, problems);
-        problems.forEach(p -> out.println("could not release what a stopped service kept: " + p));
-        if (!kept.isEmpty()) {
-            out.println(kept.substring(2));
-        }
-        out.flush();
     }
 
     private void applyPolicy(UpRequest req, VersionPolicy policy) {

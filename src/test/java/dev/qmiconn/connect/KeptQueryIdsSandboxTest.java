@@ -64,6 +64,31 @@ class KeptQueryIdsSandboxTest {
         }
     }
 
+    /** When the run of {@code argv} (as -v logs it) started and ended, ms of the day. */
+    private static long[] span(String log, String argv) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d\\d):(\\d\\d):(\\d\\d)\\.(\\d{3}) DEBUG "
+                + "ExecRunner: ran \\[" + java.util.regex.Pattern.quote(argv) + "\\] -> exit \\d+ in (\\d+) ms").matcher(log);
+        assertTrue(m.find(), argv + " not in\n" + log);
+        long end = ((Long.parseLong(m.group(1)) * 60 + Long.parseLong(m.group(2))) * 60 + Long.parseLong(m.group(3)))
+                * 1000 + Long.parseLong(m.group(4));
+        return new long[] {end - Long.parseLong(m.group(5)), end};
+    }
+
+    @Test
+    void should_bring_the_link_up_and_run_dhcp_while_the_uim_id_is_being_allocated() {
+        // 1 s a reply: the allocation takes over a second, the link and DHCP do not wait for it
+        try (SandboxedQmiConn box = new SandboxedQmiConn("e397u-53", java.time.Duration.ofSeconds(1))) {
+            CommandResult up = box.qmiConn("-v", "up", "--apn", "fast.metropcs.com", "--timeout", "60s");
+
+            assertEquals(0, up.exitCode(), show(up));
+            long[] uim = span(up.stderr(), "qmicli, -d, /dev/cdc-wdm0, --uim-noop, --client-no-release-cid");
+            long[] link = span(up.stderr(), "ip, link, set, dev, wwan0, up");
+            assertTrue(link[0] < uim[1], "ip link started before the UIM allocation ended\n" + up.stderr());
+            assertEquals(3, box.sandbox.emulator().liveClientIds());
+            assertEquals(0, box.qmiConn("down").exitCode());
+        }
+    }
+
     @Test
     void should_leave_nothing_when_up_is_killed_while_it_allocates_the_uim_id_during_dhcp() throws Exception {
         // 1 s a reply: the UIM allocation beside DHCP is still waiting on the modem when the SIGTERM comes
