@@ -20,6 +20,9 @@ while [ "$i" -le "$runs" ]; do
     qmi-conn status --json > /tmp/rss-status.json 2>&1 || echo "status failed" >&2
     sleep 2
     a=$(rss "$svc")
+    # as bench/fast's service rows: a down and an up through the service before the 100 statuses
+    qmi-conn down >/dev/null 2>&1 || echo "down failed" >&2
+    qmi-conn up >/dev/null 2>&1 || echo "up failed" >&2
     k=0
     while [ "$k" -lt 100 ]; do qmi-conn status --json >/dev/null 2>&1; k=$((k + 1)); done
     sleep 2

@@ -64,6 +64,7 @@ class LauncherJitIT {
                 + "\\.jsa .*")), "watch's own archive");
         assertTrue(watch.contains("Mapped static  region"), "a static archive, mapped");
         assertTrue(!watch.contains("Mapped dynamic"), "no second archive on top of it");
+        assertTrue(watch.lines().anyMatch(l -> l.matches("\\s*size_t MaxNewSize\\s+= 1048576 .*")), "1 MB young");
     }
 
     /** The JVM's system properties as -XshowSettings prints them (on stderr, before the command runs). */
