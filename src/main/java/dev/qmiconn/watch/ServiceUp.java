@@ -48,6 +48,10 @@ final class ServiceUp {
         this.parking = p;
     }
 
+    ParkedWdsId parking() {
+        return parking;
+    }
+
     SessionState run(UpRequest request, Map<String, String> environment, LiveView live, boolean byRequest) {
         Optional<RadioReadiness.Radio> known = live != null && byRequest
                 ? live.recentRadio(pacer.now(), SNAPSHOT_SLACK) : Optional.empty();

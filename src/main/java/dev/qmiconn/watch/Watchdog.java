@@ -49,7 +49,6 @@ public final class Watchdog {
     private LogStyle style = LogStyle.PLAIN;
     private Map<String, String> environment = Map.of();
     private TelemetryFeed telemetry;
-    private ParkedWdsId parking;
 
     public Watchdog(CommandRunner runner, Pacer pacer, PrintWriter log, UpRequest request, WatchOptions options,
                     StopSignal stop) {
@@ -95,12 +94,8 @@ public final class Watchdog {
         return this;
     }
 
-    /**
-     * The service's record, where a {@code down} by request keeps the session's WDS id for the next {@code up}
-     * ({@link ParkedWdsId}); the service releases it when it stops.
-     */
+    /** A {@code down} by request keeps the WDS id in the service's record for the next up ({@link ParkedWdsId}). */
     public Watchdog parkingWdsIn(ParkedWdsId p) {
-        this.parking = p;
         serviceUp.startingOnParked(p);
         return this;
     }
@@ -118,7 +113,7 @@ public final class Watchdog {
                 Instant now = pacer.now();
                 if (!link.wantsUp()) {
                     if (link.state() != WatchState.HELD_DOWN) {
-                        takeDown(parking);
+                        takeDown(serviceUp.parking());
                         change(WatchState.HELD_DOWN, "by request; qmi-conn up brings it back");
                     }
                     refreshLive(false, null);
@@ -293,10 +288,11 @@ public final class Watchdog {
         takeDown(null);
     }
 
-    /** With {@code keep}: the held-down of a {@code down} request, which keeps the WDS id for the next up. */
+    /** {@code keep}: where a down by request keeps the WDS id for the next up; null releases it. */
     private void takeDown(ParkedWdsId keep) {
         try {
-            new DownFlow(runner, quiet).parkingWdsIn(keep).run(request.device(), request.iface(), request.proxy(), request.paths());
+            new DownFlow(runner, quiet).parkingWdsIn(keep)
+                    .run(request.device(), request.iface(), request.proxy(), request.paths());
         } catch (QmiConnException e) {
             log.println(style.line(3, pacer.now(), "down failed: " + e.getMessage()));
             log.flush();
