@@ -2,7 +2,6 @@ package dev.qmiconn.watch;
 
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -40,7 +39,7 @@ public final class Watchdog {
     private final StopSignal stop;
     private final SessionProbe probe;
     private final MeterSlot meter;
-    private final Escalation escalation;
+    private final FailedAttempt failedAttempt;
     private final RoamingGuard roaming;
     private final CapNotice capNotice;
     private final LinkControl link;
@@ -61,7 +60,8 @@ public final class Watchdog {
         this.link = new LinkControl(stop);
         this.probe = new SessionProbe(runner, request.device(), request.proxy(), request.paths());
         this.meter = new MeterSlot(runner, this.request, options, key -> telemetry.sim(key));
-        this.escalation = new Escalation(runner, request.device(), request.proxy(), request.paths().sysfsRoot());
+        this.failedAttempt = new FailedAttempt(options,
+                new Escalation(runner, request.device(), request.proxy(), request.paths().sysfsRoot()), stop);
         this.roaming = new RoamingGuard(runner, request.device(), request.proxy(), this.request.roaming());
         this.capNotice = new CapNotice(options.capAction());
         this.serviceUp = new ServiceUp(runner, pacer, quiet);
@@ -233,28 +233,10 @@ public final class Watchdog {
             }
             return 0;
         } catch (QmiConnException e) {
-            if (Backoff.isPermanent(e.exitCode())) {
-                throw e;
-            }
-            if (e.exitCode() == ExitCode.ROAMING_DENIED) { // turned roaming between the check and up: wait
-                change(WatchState.ROAMING, e.getMessage());
-                stop.sleep(options.pollInterval());
-                return failures;
-            }
-            int n = failures + 1;
-            link.failed(e.exitCode());
-            telemetry.failed(e.getMessage(), pacer.now());
-            if (n % options.escalateAfter() == 0) {
-                change(WatchState.ESCALATING, escalation.cycleRadio(live == null ? null : live.queries()));
-            }
-            if (options.usbResetAfter() != null && n % options.usbResetAfter() == 0) {
-                change(WatchState.ESCALATING, escalation.reenumerateUsb(stop));
-            }
-            Duration wait = options.backoff().after(n);
-            change(WatchState.BACKOFF, "attempt " + n + " failed (" + e.getMessage() + "); retry in "
-                    + wait.toSeconds() + " s");
-            stop.sleep(wait);
-            return n;
+            return failedAttempt.handle(e, failures, live, this::change, () -> {
+                link.failed(e.exitCode());
+                telemetry.failed(e.getMessage(), pacer.now());
+            });
         }
     }
 
