@@ -146,11 +146,6 @@ final class StateJson {
     }
 
     private static void integerField(JsonGenerator g, String name, Integer value) throws IOException {
-        g.writeFieldName(name);
-        if (value == null) {
-            g.writeNull();
-        } else {
-            g.writeNumber(value);
-        }
+        JsonTree.numberField(g, name, value == null ? null : value.longValue());
     }
 }
