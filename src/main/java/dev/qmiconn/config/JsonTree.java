@@ -170,21 +170,63 @@ public final class JsonTree {
         throw new BadField(field, "not a whole number");
     }
 
-    /** A nullable whole number as a field: null when there is none, as the ObjectMapper wrote a boxed one. */
-    public static void numberField(JsonGenerator g, String name, Long value) throws IOException {
+    /**
+     * A nullable number as a field, as the ObjectMapper's serializer for its type writes it (Integer, Long,
+     * Double); null as null, as it wrote a boxed one.
+     */
+    public static void numberField(JsonGenerator g, String name, Number value) throws IOException {
+        g.writeFieldName(name);
+        number(g, value);
+    }
+
+    private static void number(JsonGenerator g, Number value) throws IOException {
+        if (value == null) {
+            g.writeNull();
+        } else if (value instanceof Integer i) {
+            g.writeNumber(i.intValue());
+        } else if (value instanceof Long l) {
+            g.writeNumber(l.longValue());
+        } else if (value instanceof Double d) {
+            g.writeNumber(d.doubleValue());
+        } else {
+            throw new IllegalArgumentException("no JSON number for " + value.getClass().getName());
+        }
+    }
+
+    /** A nullable Boolean as a field. */
+    public static void boolField(JsonGenerator g, String name, Boolean value) throws IOException {
         g.writeFieldName(name);
         if (value == null) {
             g.writeNull();
         } else {
-            g.writeNumber(value);
+            g.writeBoolean(value);
         }
     }
 
-    /** A list of strings as a field. */
+    /** A nullable list of strings as a field. */
     public static void stringsField(JsonGenerator g, String name, List<String> values) throws IOException {
-        g.writeArrayFieldStart(name);
+        g.writeFieldName(name);
+        if (values == null) {
+            g.writeNull();
+            return;
+        }
+        g.writeStartArray();
         for (String v : values) {
             g.writeString(v);
+        }
+        g.writeEndArray();
+    }
+
+    /** A nullable list of numbers as a field, each as {@link #numberField} writes it. */
+    public static void numbersField(JsonGenerator g, String name, List<? extends Number> values) throws IOException {
+        g.writeFieldName(name);
+        if (values == null) {
+            g.writeNull();
+            return;
+        }
+        g.writeStartArray();
+        for (Number v : values) {
+            number(g, v);
         }
         g.writeEndArray();
     }

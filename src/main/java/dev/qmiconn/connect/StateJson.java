@@ -117,16 +117,16 @@ final class StateJson {
                 g.writeStartObject();
                 g.writeStringField("source", a.source());
                 g.writeStringField("address", a.address());
-                integerField(g, "prefix", a.prefix());
+                JsonTree.numberField(g, "prefix", a.prefix());
                 g.writeStringField("gateway", a.gateway());
                 g.writeArrayFieldStart("dns");
                 for (String server : a.dns()) {
                     g.writeString(server);
                 }
                 g.writeEndArray();
-                integerField(g, "mtu", a.mtu());
+                JsonTree.numberField(g, "mtu", a.mtu());
                 g.writeStringField("ipv6Address", a.ipv6Address());
-                integerField(g, "ipv6Prefix", a.ipv6Prefix());
+                JsonTree.numberField(g, "ipv6Prefix", a.ipv6Prefix());
                 g.writeEndObject();
             }
             g.writeFieldName("dnsFiles");
@@ -145,7 +145,4 @@ final class StateJson {
         return text.toString();
     }
 
-    private static void integerField(JsonGenerator g, String name, Integer value) throws IOException {
-        JsonTree.numberField(g, name, value == null ? null : value.longValue());
-    }
 }

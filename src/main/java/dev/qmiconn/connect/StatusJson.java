@@ -3,12 +3,16 @@ package dev.qmiconn.connect;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.List;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import dev.qmiconn.config.JsonTree;
 import dev.qmiconn.report.JsonSchema;
+
+import static dev.qmiconn.config.JsonTree.boolField;
+import static dev.qmiconn.config.JsonTree.numberField;
+import static dev.qmiconn.config.JsonTree.numbersField;
+import static dev.qmiconn.config.JsonTree.stringsField;
 
 /**
  * {@code status --json} with Jackson's streaming core only, as the state file and the DNS record are written
@@ -45,7 +49,7 @@ public final class StatusJson {
             packets(g, r.packets());
             session(g, r.session());
             usage(g, r.usage());
-            strings(g, "errors", r.errors());
+            stringsField(g, "errors", r.errors());
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail
@@ -94,12 +98,12 @@ public final class StatusJson {
     private static void registration(JsonGenerator g, StatusReport.Registration r) throws IOException {
         if (object(g, "registration", r)) {
             g.writeStringField("state", r.state());
-            strings(g, "radio", r.radio());
+            stringsField(g, "radio", r.radio());
             g.writeStringField("mcc", r.mcc());
             g.writeStringField("mnc", r.mnc());
             g.writeStringField("operator", r.operator());
-            bool(g, "roaming", r.roaming());
-            bool(g, "ps_attached", r.psAttached());
+            boolField(g, "roaming", r.roaming());
+            boolField(g, "ps_attached", r.psAttached());
             g.writeEndObject();
         }
     }
@@ -116,10 +120,10 @@ public final class StatusJson {
     private static void signal(JsonGenerator g, StatusReport.SignalView s) throws IOException {
         if (object(g, "signal", s)) {
             g.writeStringField("network", s.network());
-            number(g, "rssi_dbm", s.rssi());
-            number(g, "rsrp_dbm", s.rsrp());
-            number(g, "rsrq_db", s.rsrq());
-            number(g, "snr_db", s.snr());
+            numberField(g, "rssi_dbm", s.rssi());
+            numberField(g, "rsrp_dbm", s.rsrp());
+            numberField(g, "rsrq_db", s.rsrq());
+            numberField(g, "snr_db", s.snr());
             g.writeNumberField("bars", s.bars());
             g.writeEndObject();
         }
@@ -129,12 +133,12 @@ public final class StatusJson {
         if (object(g, "ip", i)) {
             g.writeStringField("source", i.source());
             g.writeStringField("address", i.address());
-            number(g, "prefix", i.prefix());
+            numberField(g, "prefix", i.prefix());
             g.writeStringField("gateway", i.gateway());
-            strings(g, "dns", i.dns());
-            number(g, "mtu", i.mtu());
+            stringsField(g, "dns", i.dns());
+            numberField(g, "mtu", i.mtu());
             g.writeStringField("ipv6_address", i.ipv6Address());
-            number(g, "ipv6_prefix", i.ipv6Prefix());
+            numberField(g, "ipv6_prefix", i.ipv6Prefix());
             g.writeStringField("dns_backend", i.dnsBackend());
             g.writeStringField("dns_held_by", i.dnsHeldBy());
             g.writeEndObject();
@@ -143,14 +147,14 @@ public final class StatusJson {
 
     private static void packets(JsonGenerator g, StatusReport.Packets p) throws IOException {
         if (object(g, "packets", p)) {
-            number(g, "tx_packets", p.txPackets());
-            number(g, "rx_packets", p.rxPackets());
-            number(g, "tx_bytes", p.txBytes());
-            number(g, "rx_bytes", p.rxBytes());
-            number(g, "tx_errors", p.txErrors());
-            number(g, "rx_errors", p.rxErrors());
-            number(g, "tx_dropped", p.txDropped());
-            number(g, "rx_dropped", p.rxDropped());
+            numberField(g, "tx_packets", p.txPackets());
+            numberField(g, "rx_packets", p.rxPackets());
+            numberField(g, "tx_bytes", p.txBytes());
+            numberField(g, "rx_bytes", p.rxBytes());
+            numberField(g, "tx_errors", p.txErrors());
+            numberField(g, "rx_errors", p.rxErrors());
+            numberField(g, "tx_dropped", p.txDropped());
+            numberField(g, "rx_dropped", p.rxDropped());
             g.writeEndObject();
         }
     }
@@ -158,10 +162,10 @@ public final class StatusJson {
     private static void session(JsonGenerator g, StatusReport.Session s) throws IOException {
         if (object(g, "session", s)) {
             g.writeStringField("backend", s.backend());
-            numbers(g, "cids", s.cids());
-            numbers(g, "packet_data_handles", s.handles());
+            numbersField(g, "cids", s.cids());
+            numbersField(g, "packet_data_handles", s.handles());
             g.writeStringField("started_at", s.startedAt());
-            number(g, "uptime_seconds", s.uptimeSeconds());
+            numberField(g, "uptime_seconds", s.uptimeSeconds());
             g.writeEndObject();
         }
     }
@@ -171,64 +175,9 @@ public final class StatusJson {
             g.writeStringField("ledger", u.ledger());
             g.writeStringField("period_end", u.periodEnd());
             g.writeNumberField("used_bytes", u.usedBytes());
-            number(g, "cap_bytes", u.capBytes());
-            number(g, "remaining_bytes", u.remainingBytes());
+            numberField(g, "cap_bytes", u.capBytes());
+            numberField(g, "remaining_bytes", u.remainingBytes());
             g.writeEndObject();
         }
-    }
-
-    private static void bool(JsonGenerator g, String name, Boolean value) throws IOException {
-        g.writeFieldName(name);
-        if (value == null) {
-            g.writeNull();
-        } else {
-            g.writeBoolean(value);
-        }
-    }
-
-    /** An Integer, Long or Double as the mapper's serializer for that type writes it; null as null. */
-    private static void number(JsonGenerator g, String name, Number value) throws IOException {
-        g.writeFieldName(name);
-        number(g, value);
-    }
-
-    private static void number(JsonGenerator g, Number value) throws IOException {
-        if (value == null) {
-            g.writeNull();
-        } else if (value instanceof Integer i) {
-            g.writeNumber(i.intValue());
-        } else if (value instanceof Long l) {
-            g.writeNumber(l.longValue());
-        } else if (value instanceof Double d) {
-            g.writeNumber(d.doubleValue());
-        } else {
-            throw new IllegalArgumentException("no JSON number for " + value.getClass().getName());
-        }
-    }
-
-    private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
-        g.writeFieldName(name);
-        if (values == null) {
-            g.writeNull();
-            return;
-        }
-        g.writeStartArray();
-        for (String v : values) {
-            g.writeString(v);
-        }
-        g.writeEndArray();
-    }
-
-    private static void numbers(JsonGenerator g, String name, List<? extends Number> values) throws IOException {
-        g.writeFieldName(name);
-        if (values == null) {
-            g.writeNull();
-            return;
-        }
-        g.writeStartArray();
-        for (Number v : values) {
-            number(g, v);
-        }
-        g.writeEndArray();
     }
 }

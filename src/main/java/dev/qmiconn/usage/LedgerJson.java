@@ -35,7 +35,7 @@ final class LedgerJson {
             g.writeStringField("key", l.key());
             g.writeStringField("device", l.device());
             JsonTree.numberField(g, "capBytes", l.capBytes());
-            JsonTree.numberField(g, "capWarn", l.capWarn() == null ? null : l.capWarn().longValue());
+            JsonTree.numberField(g, "capWarn", l.capWarn());
             g.writeNumberField("resetDay", l.resetDay());
             g.writeFieldName("usage");
             usage(g, l.usage());
