@@ -2,13 +2,13 @@ package dev.qmiconn.cli;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 import dev.qmiconn.connect.Pacer;
 import dev.qmiconn.connect.Paths;
 import dev.qmiconn.connect.StatusFlow;
 import dev.qmiconn.connect.StatusReport;
+import dev.qmiconn.process.Ahead;
 
 /**
  * A plain {@code qmi-conn status} or {@code status --json} (no other argument) asks the modem while picocli is
@@ -44,9 +44,7 @@ final class StatusPrefetch {
         Paths paths = ConnectPaths.defaults(context.environment());
         FutureTask<StatusReport> answer = new FutureTask<>(() -> new StatusFlow(context.runner(),
                 Pacer.real(context.clock())).run(device, false, paths));
-        Thread t = new Thread(answer, "status-prefetch");
-        t.setDaemon(true);
-        t.start();
+        Ahead.start("status-prefetch", answer);
         return new StatusPrefetch(device, false, paths, answer);
     }
 
@@ -57,16 +55,6 @@ final class StatusPrefetch {
 
     /** The report, or the flow's own exception. */
     StatusReport report() {
-        try {
-            return answer.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the modem", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        return Ahead.get(answer, "waiting for the modem");
     }
 }

@@ -1,11 +1,9 @@
 package dev.qmiconn.connect;
 
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 import dev.qmiconn.dns.Dns;
-import dev.qmiconn.error.ExitCode;
-import dev.qmiconn.error.QmiConnException;
+import dev.qmiconn.process.Ahead;
 
 /**
  * What the one-shot {@code up} refuses without the modem, run on a thread while it takes the device lock, looks
@@ -35,12 +33,10 @@ final class EarlyChecks {
     /** Starts the checks on a daemon thread. */
     static EarlyChecks start(UpRequest req) {
         EarlyChecks c = new EarlyChecks(req);
-        Thread t = new Thread(() -> {
+        Ahead.start("qmi-conn-early-checks", () -> {
             c.preflight.run();
             c.modemManager.run();
-        }, "qmi-conn-early-checks");
-        t.setDaemon(true);
-        t.start();
+        });
         return c;
     }
 
@@ -72,19 +68,6 @@ final class EarlyChecks {
     }
 
     private static void rethrow(FutureTask<Void> check) {
-        try {
-            check.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new QmiConnException(ExitCode.FAILURE, "interrupted while checking before up");
-        }
+        Ahead.get(check, "checking before up");
     }
 }

@@ -1,16 +1,18 @@
 package dev.qmiconn.connect;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 import dev.qmiconn.log.Logs;
 import dev.qmiconn.qmi.QmiClient;
 import dev.qmiconn.qmi.QmicliException;
+import dev.qmiconn.qmi.model.ServingSystem;
+import dev.qmiconn.process.Ahead;
 
 /**
  * The NAS and UIM client ids a one-shot {@code up} keeps in its record, so the radio queries of {@code up} and of
@@ -51,9 +53,7 @@ final class KeptQueryIds {
             try {
                 ids.put(service, rec.allocate(qmi, service));
             } catch (QmicliException e) {
-                if (SessionRecord.outcomeUnknown(e) || e.failure().qmiErrorName() == null) {
-                    throw e;
-                }
+                rethrowUnlessRefused(e);
                 Logs.of(KeptQueryIds.class).debug("no kept {} id: {}", service, e.getMessage());
             }
         }
@@ -66,21 +66,19 @@ final class KeptQueryIds {
      * fewer. Null when the answer must be asked again: a QMI error (no id, or the query refused; an id it printed is
      * kept all the same), which the next ask meets, or not, in its own words.
      */
-    dev.qmiconn.qmi.model.ServingSystem nasWithServingSystem() {
+    ServingSystem nasWithServingSystem() {
         if (asked.putIfAbsent("nas", true) != null) {
             return null;
         }
         try {
-            QmiClient.Kept<dev.qmiconn.qmi.model.ServingSystem> k = rec.allocateAsking("nas",
+            QmiClient.Kept<ServingSystem> k = rec.allocateAsking("nas",
                     qmi::servingSystemOnNewId);
             if (k.cid() != null) {
                 ids.put("nas", k.cid());
             }
             return k.answer();
         } catch (QmicliException e) {
-            if (SessionRecord.outcomeUnknown(e) || e.failure().qmiErrorName() == null) {
-                throw e;
-            }
+            rethrowUnlessRefused(e);
             rec.state().keptCid("nas").ifPresent(c -> ids.put("nas", c));
             Logs.of(KeptQueryIds.class).debug("serving system on a new nas id: {}", e.getMessage());
             return null;
@@ -94,14 +92,11 @@ final class KeptQueryIds {
      * meanwhile kills its qmicli: {@link SessionRecord#close} waits for the marker to be settled.
      */
     void meanwhile(String... services) {
-        if (meanwhile == null && java.util.Arrays.stream(services).anyMatch(s -> !asked.containsKey(s))) {
-            meanwhile = new FutureTask<>(() -> {
+        if (meanwhile == null && Arrays.stream(services).anyMatch(s -> !asked.containsKey(s))) {
+            meanwhile = Ahead.start("qmi-conn-kept-ids", new FutureTask<>(() -> {
                 allocate(services);
                 return null;
-            });
-            Thread t = new Thread(meanwhile, "qmi-conn-kept-ids");
-            t.setDaemon(true);
-            t.start();
+            }));
         }
     }
 
@@ -110,18 +105,7 @@ final class KeptQueryIds {
         if (meanwhile == null) {
             return;
         }
-        try {
-            meanwhile.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new dev.qmiconn.error.QmiConnException(dev.qmiconn.error.ExitCode.FAILURE,
-                    "interrupted while a client id was being allocated");
-        }
+        Ahead.get(meanwhile, "a client id was being allocated");
     }
 
     /** As {@link #await} but never fails: before an undo, which must see every id the record will hold. */
@@ -130,6 +114,16 @@ final class KeptQueryIds {
             await();
         } catch (RuntimeException ignored) {
             // the failure that matters is the one being undone; this allocation's marker or id is in the record
+        }
+    }
+
+    /**
+     * A QMI error (ClientIdsExhausted, no such service, the query refused) leaves that service on fresh ids; any
+     * other failure (killed, timed out: the outcome is unknown, and a SIGTERM's undo is under way) fails {@code up}.
+     */
+    private static void rethrowUnlessRefused(QmicliException e) {
+        if (SessionRecord.outcomeUnknown(e) || e.failure().qmiErrorName() == null) {
+            throw e;
         }
     }
 

@@ -3,10 +3,10 @@ package dev.qmiconn.dns;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
+import dev.qmiconn.process.Ahead;
 import dev.qmiconn.process.CommandRunner;
 
 /**
@@ -75,17 +75,12 @@ public final class Dns {
      * {@code up}'s preflight does anyway. A detection that failed is run again at the hand-over, in line.
      */
     public static Supplier<ResolverSystem> detectAhead(Path root) {
-        FutureTask<ResolverSystem> task = new FutureTask<>(() -> detect(root));
-        Thread t = new Thread(task, "qmi-conn-resolver-detect");
-        t.setDaemon(true);
-        t.start();
+        FutureTask<ResolverSystem> task = Ahead.start("qmi-conn-resolver-detect",
+                new FutureTask<>(() -> detect(root)));
         return () -> {
             try {
-                return task.get();
-            } catch (ExecutionException e) {
-                return detect(root);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                return Ahead.get(task, "detecting the resolver");
+            } catch (RuntimeException e) {
                 return detect(root);
             }
         };
