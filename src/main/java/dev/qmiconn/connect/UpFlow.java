@@ -19,6 +19,7 @@ import dev.qmiconn.process.CommandRunner;
 import dev.qmiconn.qmi.LibqmiVersion;
 import dev.qmiconn.qmi.QmiClient;
 import dev.qmiconn.qmi.VersionPolicy;
+import dev.qmiconn.qmi.model.ServingSystem;
 
 /**
  * {@code qmi-conn up}: the Metro PCS guide's bring-up done in order, bounded, and undone on failure. Steps:
@@ -166,7 +167,7 @@ public final class UpFlow {
             RadioReadiness.Radio service;
             KeptQueryIds kept = radioOn == null && keepQueryIds ? new KeptQueryIds(rec, qmi) : null;
             try {
-                dev.qmiconn.qmi.model.ServingSystem first = kept != null ? kept.nasWithServingSystem() : null;
+                ServingSystem first = kept != null ? kept.nasWithServingSystem() : null;
                 QmiClient ask = radioOn != null ? radioOn : kept != null ? kept.allocate("nas") : qmi;
                 Optional<RadioReadiness.Radio> ready = known != null ? Optional.of(known)
                         : new RadioReadiness(ask, deadline, out).readyNow(first);
